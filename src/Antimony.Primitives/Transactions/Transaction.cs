@@ -1,0 +1,286 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Serialization;
+
+namespace Antimony.Primitives.Transactions;
+
+/// <summary>
+/// An immutable transaction in Bitcoin's format, serialized with the BIP144 witness form when any input
+/// has a witness. Build one with <see cref="TransactionBuilder"/>; read one with <see cref="Parse(ReadOnlySpan{byte})"/>.
+/// </summary>
+/// <remarks>
+/// Sizes are computed once at construction; <see cref="Txid"/> and <see cref="Wtxid"/> once on first use.
+/// A parsed transaction keeps its scripts and witness items as views into one private copy of the input,
+/// so parsing costs one byte allocation however many inputs and outputs there are.
+/// </remarks>
+public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Transaction>
+{
+    /// <summary>BIP144's marker byte, written where a non-witness encoding has its input count.</summary>
+    private const byte WitnessMarker = 0x00;
+
+    /// <summary>BIP144's flag byte: bit 0 says witness data follows the outputs.</summary>
+    private const byte WitnessFlag = 0x01;
+
+    private readonly int _baseSize;
+    private readonly int _totalSize;
+    private object? _txid;  // boxed Txid, published once; a reference write cannot tear
+    private object? _wtxid;
+
+    /// <summary>Creates a transaction from its parts.</summary>
+    /// <exception cref="ArgumentException">An array is default (uninitialised).</exception>
+    public Transaction(int version, ImmutableArray<TxIn> inputs, ImmutableArray<TxOut> outputs, uint lockTime)
+    {
+        if (inputs.IsDefault)
+            throw new ArgumentException("Inputs must be initialised.", nameof(inputs));
+        if (outputs.IsDefault)
+            throw new ArgumentException("Outputs must be initialised.", nameof(outputs));
+        Version = version;
+        Inputs = inputs;
+        Outputs = outputs;
+        LockTime = lockTime;
+        (_baseSize, _totalSize, HasWitness) = ComputeSizes(inputs, outputs);
+    }
+
+    /// <summary>The version field (signed, as in Bitcoin).</summary>
+    public int Version { get; }
+
+    /// <summary>The inputs.</summary>
+    public ImmutableArray<TxIn> Inputs { get; }
+
+    /// <summary>The outputs.</summary>
+    public ImmutableArray<TxOut> Outputs { get; }
+
+    /// <summary>The lock time: a height below 500,000,000, else a Unix time.</summary>
+    public uint LockTime { get; }
+
+    /// <summary>Whether any input has a witness, so the transaction is serialized in BIP144 form.</summary>
+    public bool HasWitness { get; }
+
+    /// <summary>Whether this is a coinbase: exactly one input, spending the null outpoint.</summary>
+    public bool IsCoinbase => Inputs.Length == 1 && Inputs[0].PreviousOutput.IsNull;
+
+    /// <summary>The size of the encoding without witness data (what the txid hashes).</summary>
+    public int BaseSize => _baseSize;
+
+    /// <summary>The size of the full encoding, with witness data when there is any.</summary>
+    public int TotalSize => _totalSize;
+
+    /// <summary>BIP141 weight: base size × 3 + total size.</summary>
+    public int Weight => _baseSize * 3 + _totalSize;
+
+    /// <summary>BIP141 virtual size: weight / 4, rounded up.</summary>
+    public int VirtualSize => (Weight + 3) / 4;
+
+    /// <summary>The transaction id: SHA-256d of the encoding without witness data.</summary>
+    public Txid Txid => (Txid)(_txid ??= ComputeTxid());
+
+    /// <summary>The witness transaction id: SHA-256d of the full encoding (equal to the txid without witnesses).</summary>
+    public Wtxid Wtxid => (Wtxid)(_wtxid ??= HasWitness ? ComputeWtxid() : new Wtxid(Txid.Value));
+
+    /// <inheritdoc />
+    public int SerializedSize => _totalSize;
+
+    /// <summary>Starts a builder holding this transaction's parts, to derive a modified copy (e.g. with signatures).</summary>
+    public TransactionBuilder ToBuilder() => new(this);
+
+    /// <summary>Writes the full encoding: BIP144 form when the transaction has witnesses.</summary>
+    public void Write(ref ConsensusWriter writer) => Write(ref writer, HasWitness);
+
+    /// <summary>Writes the encoding without witness data (the legacy form that the txid hashes).</summary>
+    public void WriteWithoutWitness(ref ConsensusWriter writer) => Write(ref writer, withWitness: false);
+
+    /// <summary>The full encoding as a new array.</summary>
+    public byte[] ToBytes() => ConsensusEncoding.ToBytes(this);
+
+    /// <summary>The full encoding as lowercase hex.</summary>
+    public string ToHex() => Convert.ToHexStringLower(ToBytes());
+
+    /// <summary>Parses exactly one transaction spanning all of <paramref name="bytes"/>.</summary>
+    /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
+    public static Transaction Parse(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new ConsensusReader(bytes.ToArray().AsMemory());
+        var transaction = Read(ref reader);
+        reader.EnsureAtEnd();
+        return transaction;
+    }
+
+    /// <summary>Parses a transaction from hex.</summary>
+    /// <exception cref="DecodeException">Not hex, or not exactly one valid transaction.</exception>
+    public static Transaction ParseHex(string hex)
+    {
+        ArgumentNullException.ThrowIfNull(hex);
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            throw new DecodeException(DecodeError.InvalidValue, 0, "The text is not an even number of hexadecimal digits");
+        }
+        var reader = new ConsensusReader(bytes.AsMemory());
+        var transaction = Read(ref reader);
+        reader.EnsureAtEnd();
+        return transaction;
+    }
+
+    /// <summary>Parses exactly one transaction spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Transaction? transaction, out DecodeError error)
+    {
+        try
+        {
+            transaction = Parse(bytes);
+            error = DecodeError.None;
+            return true;
+        }
+        catch (DecodeException e)
+        {
+            transaction = null;
+            error = e.Error;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads one transaction, accepting both the legacy and the BIP144 form exactly as Bitcoin Core does:
+    /// an empty input list followed by a non-zero flag byte means the extended form; a witness section in
+    /// which every witness is empty ("superfluous witness record") and unknown flag bits are rejected.
+    /// </summary>
+    public static Transaction Read(ref ConsensusReader reader)
+    {
+        int version = reader.ReadInt32();
+        var inputs = ReadInputs(ref reader);
+        byte flags = 0;
+        TxOut[] outputs;
+        if (inputs.Length == 0)
+        {
+            // The "input count" was BIP144's marker; the flag byte follows.
+            flags = reader.ReadByte();
+            if (flags != 0)
+            {
+                inputs = ReadInputs(ref reader);
+                outputs = ReadOutputs(ref reader);
+            }
+            else
+            {
+                outputs = [];
+            }
+        }
+        else
+        {
+            outputs = ReadOutputs(ref reader);
+        }
+
+        if ((flags & WitnessFlag) != 0)
+        {
+            flags ^= WitnessFlag;
+            bool any = false;
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                var witness = Witness.Read(ref reader);
+                any |= !witness.IsEmpty;
+                inputs[i] = inputs[i] with { Witness = witness };
+            }
+            if (!any)
+                reader.Fail(DecodeError.InvalidValue, "Superfluous witness record: the extended form with no witness data");
+        }
+        if (flags != 0)
+            reader.Fail(DecodeError.InvalidValue, $"Unknown transaction optional data (flag bits 0x{flags:x2})");
+
+        uint lockTime = reader.ReadUInt32();
+        // The arrays were filled here and are never touched again, so they are wrapped without copying.
+        return new Transaction(version, ImmutableCollectionsMarshal.AsImmutableArray(inputs), ImmutableCollectionsMarshal.AsImmutableArray(outputs), lockTime);
+    }
+
+    /// <summary>The full encoding appended to <paramref name="output"/>.</summary>
+    public void WriteTo(IBufferWriter<byte> output) => ConsensusEncoding.WriteTo(this, output);
+
+    /// <summary>Txid and shape, for debugging.</summary>
+    public override string ToString() => $"Transaction {Txid} ({Inputs.Length} in, {Outputs.Length} out, {TotalSize} bytes)";
+
+    internal Txid ComputeTxid() => new(HashEncoding(withWitness: false, _baseSize));
+
+    internal Wtxid ComputeWtxid() => new(HashEncoding(withWitness: HasWitness, _totalSize));
+
+    private Hash256 HashEncoding(bool withWitness, int size)
+    {
+        byte[]? rented = null;
+        Span<byte> buffer = size <= 1024 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size)).AsSpan(0, size);
+        try
+        {
+            var writer = new ConsensusWriter(buffer);
+            Write(ref writer, withWitness);
+            return Sha256d.Hash(buffer);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private void Write(ref ConsensusWriter writer, bool withWitness)
+    {
+        writer.WriteInt32(Version);
+        if (withWitness)
+        {
+            writer.WriteByte(WitnessMarker);
+            writer.WriteByte(WitnessFlag);
+        }
+        writer.WriteCompactSize((ulong)Inputs.Length);
+        foreach (ref readonly var input in Inputs.AsSpan())
+            input.WriteBase(ref writer);
+        writer.WriteCompactSize((ulong)Outputs.Length);
+        foreach (ref readonly var output in Outputs.AsSpan())
+            output.Write(ref writer);
+        if (withWitness)
+        {
+            foreach (ref readonly var input in Inputs.AsSpan())
+                input.Witness.Write(ref writer);
+        }
+        writer.WriteUInt32(LockTime);
+    }
+
+    private static TxIn[] ReadInputs(ref ConsensusReader reader)
+    {
+        int count = reader.ReadCount(reader.Remaining, TxIn.MinSize);
+        var inputs = count == 0 ? [] : new TxIn[count];
+        for (int i = 0; i < inputs.Length; i++)
+            inputs[i] = TxIn.ReadBase(ref reader);
+        return inputs;
+    }
+
+    private static TxOut[] ReadOutputs(ref ConsensusReader reader)
+    {
+        int count = reader.ReadCount(reader.Remaining, TxOut.MinSize);
+        var outputs = count == 0 ? [] : new TxOut[count];
+        for (int i = 0; i < outputs.Length; i++)
+            outputs[i] = TxOut.Read(ref reader);
+        return outputs;
+    }
+
+    private static (int BaseSize, int TotalSize, bool HasWitness) ComputeSizes(ImmutableArray<TxIn> inputs, ImmutableArray<TxOut> outputs)
+    {
+        int size = 4 + CompactSize.SizeOf((ulong)inputs.Length) + CompactSize.SizeOf((ulong)outputs.Length) + 4;
+        int witnessSize = 0;
+        bool hasWitness = false;
+        foreach (ref readonly var input in inputs.AsSpan())
+        {
+            size += input.BaseSize;
+            hasWitness |= !input.Witness.IsEmpty;
+        }
+        foreach (ref readonly var output in outputs.AsSpan())
+            size += output.SerializedSize;
+        if (hasWitness)
+        {
+            witnessSize = 2; // marker and flag
+            foreach (ref readonly var input in inputs.AsSpan())
+                witnessSize += input.Witness.SerializedSize;
+        }
+        return (size, size + witnessSize, hasWitness);
+    }
+}

@@ -1,0 +1,32 @@
+using Antimony.Primitives.Amounts;
+using Antimony.Primitives.Scripts;
+using Antimony.Primitives.Serialization;
+
+namespace Antimony.Primitives.Transactions;
+
+/// <summary>A transaction output: an amount locked by an output script.</summary>
+/// <param name="Value">The amount.</param>
+/// <param name="ScriptPubKey">The script that says who may spend it.</param>
+public readonly record struct TxOut(Money Value, Script ScriptPubKey) : IConsensusEncodable, IConsensusDecodable<TxOut>
+{
+    /// <summary>The smallest possible encoding: an 8-byte value and an empty script's length byte.</summary>
+    public const int MinSize = 9;
+
+    /// <inheritdoc />
+    public int SerializedSize => 8 + CompactSize.SizeOf((ulong)ScriptPubKey.Length) + ScriptPubKey.Length;
+
+    /// <inheritdoc />
+    public void Write(ref ConsensusWriter writer)
+    {
+        writer.WriteInt64(Value.Atoms);
+        writer.WriteLengthPrefixed(ScriptPubKey.Span);
+    }
+
+    /// <inheritdoc />
+    public static TxOut Read(ref ConsensusReader reader)
+    {
+        var value = new Money(reader.ReadInt64());
+        var script = new Script(reader.ReadLengthPrefixedMemory(reader.Remaining));
+        return new TxOut(value, script);
+    }
+}
