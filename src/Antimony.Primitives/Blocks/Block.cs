@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Serialization;
+using Antimony.Primitives.Transactions;
+
+namespace Antimony.Primitives.Blocks;
+
+/// <summary>An immutable block: a header and its transactions, the first of which is the coinbase.</summary>
+/// <remarks>
+/// A parsed block keeps every script and witness item as a view into one private copy of its bytes.
+/// Nothing here checks consensus rules: a block that parses may still be invalid (see Antimony.Consensus).
+/// </remarks>
+public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
+{
+    /// <summary>Creates a block from a header and transactions.</summary>
+    /// <exception cref="ArgumentException">The transaction array is default (uninitialised).</exception>
+    public Block(BlockHeader header, ImmutableArray<Transaction> transactions)
+    {
+        if (transactions.IsDefault)
+            throw new ArgumentException("Transactions must be initialised.", nameof(transactions));
+        Header = header;
+        Transactions = transactions;
+    }
+
+    /// <summary>The header.</summary>
+    public BlockHeader Header { get; }
+
+    /// <summary>The transactions in block order.</summary>
+    public ImmutableArray<Transaction> Transactions { get; }
+
+    /// <summary>The block id (SHA-256d of the header).</summary>
+    public BlockHash Hash => Header.Hash;
+
+    /// <inheritdoc />
+    public int SerializedSize
+    {
+        get
+        {
+            int size = BlockHeader.Size + CompactSize.SizeOf((ulong)Transactions.Length);
+            foreach (var transaction in Transactions)
+                size += transaction.TotalSize;
+            return size;
+        }
+    }
+
+    /// <summary>The block's size without witness data.</summary>
+    public int BaseSize
+    {
+        get
+        {
+            int size = BlockHeader.Size + CompactSize.SizeOf((ulong)Transactions.Length);
+            foreach (var transaction in Transactions)
+                size += transaction.BaseSize;
+            return size;
+        }
+    }
+
+    /// <summary>BIP141 block weight: base size × 3 + total size.</summary>
+    public int Weight => BaseSize * 3 + SerializedSize;
+
+    /// <summary>The merkle root of the txids, and whether the list is mutated (CVE-2012-2459).</summary>
+    public Hash256 ComputeMerkleRoot(out bool mutated)
+    {
+        var leaves = new Hash256[Transactions.Length];
+        for (int i = 0; i < leaves.Length; i++)
+            leaves[i] = Transactions[i].Txid.Value;
+        return MerkleTree.ComputeRoot(leaves, out mutated);
+    }
+
+    /// <summary>
+    /// The BIP141 witness merkle root: the tree of wtxids with the coinbase's taken as zero.
+    /// </summary>
+    public Hash256 ComputeWitnessMerkleRoot()
+    {
+        var leaves = new Hash256[Transactions.Length];
+        for (int i = 1; i < leaves.Length; i++)
+            leaves[i] = Transactions[i].Wtxid.Value;
+        return MerkleTree.ComputeRoot(leaves, out _);
+    }
+
+    /// <inheritdoc />
+    public void Write(ref ConsensusWriter writer)
+    {
+        Header.Write(ref writer);
+        writer.WriteCompactSize((ulong)Transactions.Length);
+        foreach (var transaction in Transactions)
+            transaction.Write(ref writer);
+    }
+
+    /// <summary>The full encoding as a new array.</summary>
+    public byte[] ToBytes() => ConsensusEncoding.ToBytes(this);
+
+    /// <inheritdoc />
+    public static Block Read(ref ConsensusReader reader)
+    {
+        var header = BlockHeader.Read(ref reader);
+        // Every transaction takes at least 10 bytes (version, two counts, lock time).
+        int count = reader.ReadCount(reader.Remaining, minItemSize: 10);
+        var transactions = new Transaction[count];
+        for (int i = 0; i < transactions.Length; i++)
+            transactions[i] = Transaction.Read(ref reader);
+        return new Block(header, ImmutableCollectionsMarshal.AsImmutableArray(transactions));
+    }
+
+    /// <summary>Parses exactly one block spanning all of <paramref name="bytes"/>.</summary>
+    /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
+    public static Block Parse(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new ConsensusReader(bytes.ToArray().AsMemory());
+        var block = Read(ref reader);
+        reader.EnsureAtEnd();
+        return block;
+    }
+
+    /// <summary>Parses exactly one block spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Block? block, out DecodeError error)
+    {
+        try
+        {
+            block = Parse(bytes);
+            error = DecodeError.None;
+            return true;
+        }
+        catch (DecodeException e)
+        {
+            block = null;
+            error = e.Error;
+            return false;
+        }
+    }
+
+    /// <summary>Id and shape, for debugging.</summary>
+    public override string ToString() => $"Block {Hash} ({Transactions.Length} transactions)";
+}
