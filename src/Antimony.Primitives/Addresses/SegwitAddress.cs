@@ -110,7 +110,7 @@ public readonly struct SegwitAddress : IEquatable<SegwitAddress>
             if (error == AddressError.None && encoding != (version == 0 ? Bech32Encoding.Bech32 : Bech32Encoding.Bech32m))
                 error = AddressError.WrongEncodingForVersion;
             if (error == AddressError.None)
-                result = new SegwitAddress(hrp, version, program, validated: true);
+                result = new SegwitAddress(program, hrp, version);
         }
         return error == AddressError.None;
     }
@@ -154,7 +154,7 @@ public readonly struct SegwitAddress : IEquatable<SegwitAddress>
         error = Validate(hrp, version, s.Length - 2);
         if (error != AddressError.None)
             return false;
-        address = new SegwitAddress(hrp, version, s[2..].ToArray(), validated: true);
+        address = new SegwitAddress(s[2..].ToArray(), hrp, version);
         return true;
     }
 
@@ -185,9 +185,9 @@ public readonly struct SegwitAddress : IEquatable<SegwitAddress>
     /// <summary>Whether the addresses differ.</summary>
     public static bool operator !=(SegwitAddress left, SegwitAddress right) => !left.Equals(right);
 
-    private SegwitAddress(string hrp, int version, byte[] program, bool validated)
+    // For values already validated; takes ownership of the program array.
+    private SegwitAddress(byte[] program, string hrp, int version)
     {
-        _ = validated;
         _hrp = hrp;
         WitnessVersion = version;
         _program = program;

@@ -167,23 +167,29 @@ public readonly partial struct UInt256 :
             remainder = dividend;
             return Zero;
         }
+        // Align the divisor's top bit with the dividend's, then subtract it wherever it fits while
+        // shifting it back down one bit at a time: one quotient bit per step.
         int shift = dividend.GetBitLength() - divisor.GetBitLength();
         var shifted = divisor << shift;
-        var quotient = Zero;
+        Span<ulong> quotient = stackalloc ulong[4];
+        quotient.Clear();
         for (; shift >= 0; shift--)
         {
             if (dividend >= shifted)
             {
-                dividend -= shifted;
-                quotient |= One << shift;
+                dividend = Subtract(dividend, shifted, out _);
+                quotient[shift >> 6] |= 1UL << (shift & 63);
             }
-            shifted >>= 1;
+            shifted = ShiftRightOne(shifted);
         }
         remainder = dividend;
-        return quotient;
+        return FromLimbs(quotient);
     }
 
     private static UInt256 FromLimbs(ReadOnlySpan<ulong> l) => new(l[3], l[2], l[1], l[0]);
+
+    private static UInt256 ShiftRightOne(UInt256 v) =>
+        new(v._u3 >> 1, (v._u2 >> 1) | (v._u3 << 63), (v._u1 >> 1) | (v._u2 << 63), (v._u0 >> 1) | (v._u1 << 63));
 
     private static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
     {

@@ -152,4 +152,16 @@ public class CompactTargetTests
             var expected = target.IsZero ? BigInteger.Zero : (BigInteger.One << 256) / ((BigInteger)target + 1);
             return ((BigInteger)CompactTarget.WorkFor(target) == expected).Label(target.ToString());
         });
+
+    [Property(MaxTest = 300)]
+    public Property Matches_nbitcoin_in_both_directions() =>
+        Prop.ForAll(Arb.From(UInt256Tests.AnyValue), AnyBits.ToArbitrary(), (target, bits) =>
+        {
+            var bytes = new byte[32];
+            target.WriteLittleEndian(bytes);
+            bool compactOk = target.IsZero || CompactTarget.FromTarget(target).Value == new NBitcoin.Target(new NBitcoin.uint256(bytes)).ToCompact();
+            bool expandOk = !new CompactTarget(bits).TryGetTarget(out var expanded)
+                || expanded.ToString() == new NBitcoin.Target(bits).ToUInt256().ToString();
+            return (compactOk && expandOk).Label($"{target} {bits:x8}");
+        });
 }
