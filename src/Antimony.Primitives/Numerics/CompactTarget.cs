@@ -49,11 +49,8 @@ public readonly record struct CompactTarget(uint Value)
     /// <summary>Why this compact form is not a usable target, or <see cref="CompactTargetError.None"/>.</summary>
     public CompactTargetError Validate()
     {
-        var target = Expand(out bool negative, out bool overflow);
-        return negative ? CompactTargetError.Negative
-            : overflow ? CompactTargetError.Overflow
-            : target.IsZero ? CompactTargetError.Zero
-            : CompactTargetError.None;
+        TryGetTarget(out _, out var error);
+        return error;
     }
 
     /// <summary>The target, when the compact form is usable (not negative, no overflow, not zero).</summary>
