@@ -1,4 +1,5 @@
 using Antimony.Primitives.Keys;
+using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Signing;
@@ -30,13 +31,16 @@ public static class InputSigner
             error = SpendError.InputIndexOutOfRange;
             return false;
         }
-        var script = cache.SpentOutputs[inputIndex].ScriptPubKey;
-        if (WitnessProgram.TryGetTaprootKey(script, out _))
-            return TaprootKeySpend.TrySign(cache, inputIndex, key, out witness, out error);
-        if (WitnessProgram.TryGetKeyHash(script, out _))
-            return P2wpkhSpend.TrySign(cache, inputIndex, key, out witness, out error);
-        error = SpendError.UnsupportedOutputType;
-        return false;
+        switch (ScriptPubKey.Classify(cache.SpentOutputs[inputIndex].ScriptPubKey.Span))
+        {
+            case OutputType.P2tr:
+                return TaprootKeySpend.TrySign(cache, inputIndex, key, out witness, out error);
+            case OutputType.P2wpkh:
+                return P2wpkhSpend.TrySign(cache, inputIndex, key, out witness, out error);
+            default:
+                error = SpendError.UnsupportedOutputType;
+                return false;
+        }
     }
 
     /// <summary>

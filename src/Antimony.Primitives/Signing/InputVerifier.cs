@@ -1,3 +1,4 @@
+using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Signing;
@@ -18,13 +19,16 @@ public static class InputVerifier
             error = SpendError.InputIndexOutOfRange;
             return false;
         }
-        var script = cache.SpentOutputs[inputIndex].ScriptPubKey;
-        if (WitnessProgram.TryGetTaprootKey(script, out _))
-            return TaprootKeySpend.Verify(cache, inputIndex, out error);
-        if (WitnessProgram.TryGetKeyHash(script, out _))
-            return P2wpkhSpend.Verify(cache, inputIndex, out error);
-        error = SpendError.UnsupportedOutputType;
-        return false;
+        switch (ScriptPubKey.Classify(cache.SpentOutputs[inputIndex].ScriptPubKey.Span))
+        {
+            case OutputType.P2tr:
+                return TaprootKeySpend.Verify(cache, inputIndex, out error);
+            case OutputType.P2wpkh:
+                return P2wpkhSpend.Verify(cache, inputIndex, out error);
+            default:
+                error = SpendError.UnsupportedOutputType;
+                return false;
+        }
     }
 
     /// <summary>

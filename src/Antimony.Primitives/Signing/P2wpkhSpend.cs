@@ -1,4 +1,5 @@
 using Antimony.Primitives.Keys;
+using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Signing;
@@ -34,8 +35,10 @@ public static class P2wpkhSpend
         witness = Witness.Empty;
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
-        if (!WitnessProgram.TryGetKeyHash(cache.SpentOutputs[inputIndex].ScriptPubKey, out var program))
+        var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
+        if (output.Type != OutputType.P2wpkh)
             return Fail(SpendError.UnsupportedOutputType, out error);
+        var program = output.KeyHash;
         var publicKey = key.PublicKey;
         if (publicKey.ToHash160() != program)
             return Fail(SpendError.KeyMismatch, out error);
@@ -72,8 +75,10 @@ public static class P2wpkhSpend
         ArgumentNullException.ThrowIfNull(cache);
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
-        if (!WitnessProgram.TryGetKeyHash(cache.SpentOutputs[inputIndex].ScriptPubKey, out var program))
+        var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
+        if (output.Type != OutputType.P2wpkh)
             return Fail(SpendError.UnsupportedOutputType, out error);
+        var program = output.KeyHash;
         if (witness.Count != 2)
             return Fail(SpendError.WitnessShape, out error);
 

@@ -1,5 +1,6 @@
 using Antimony.Primitives.Hashing;
 using Antimony.Primitives.Keys;
+using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Signing;
@@ -53,11 +54,12 @@ public static class TaprootKeySpend
         witness = Witness.Empty;
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
-        if (!WitnessProgram.TryGetTaprootKey(cache.SpentOutputs[inputIndex].ScriptPubKey, out var outputKey))
+        var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
+        if (output.Type != OutputType.P2tr)
             return Fail(SpendError.UnsupportedOutputType, out error);
         if (!internalKey.TryTweakForTaproot(merkleRoot, out var tweaked))
             return Fail(SpendError.TweakOutOfRange, out error);
-        if (!tweaked.XOnlyPublicKey.Bytes.SequenceEqual(outputKey))
+        if (!tweaked.XOnlyPublicKey.Bytes.SequenceEqual(output.TaprootKey))
             return Fail(SpendError.KeyMismatch, out error);
         if (!cache.TryGetTaprootKeyPathHash(inputIndex, hashType, out var sigHash, out var sigHashError))
             return Fail(ToSpendError(sigHashError), out error);
@@ -94,7 +96,8 @@ public static class TaprootKeySpend
         ArgumentNullException.ThrowIfNull(cache);
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
-        if (!WitnessProgram.TryGetTaprootKey(cache.SpentOutputs[inputIndex].ScriptPubKey, out var program))
+        var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
+        if (output.Type != OutputType.P2tr)
             return Fail(SpendError.UnsupportedOutputType, out error);
 
         var annex = TaprootSigHash.AnnexOf(witness);
@@ -117,7 +120,7 @@ public static class TaprootKeySpend
             return Fail(SpendError.SignatureEncoding, out error);
         }
 
-        if (!XOnlyPublicKey.TryParse(program, out var outputKey))
+        if (!XOnlyPublicKey.TryParse(output.TaprootKey, out var outputKey))
             return Fail(SpendError.OutputKeyInvalid, out error);
         if (!cache.TryGetTaprootKeyPathHash(inputIndex, hashType, annex, out var sigHash, out var sigHashError))
             return Fail(ToSpendError(sigHashError), out error);

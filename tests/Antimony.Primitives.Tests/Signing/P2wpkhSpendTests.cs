@@ -105,7 +105,7 @@ public sealed class P2wpkhSpendTests
 
     private static Witness W(params byte[][] items) => new([.. items.Select(item => (ReadOnlyMemory<byte>)item)]);
 
-    private static Script P2wpkhScript(PrivateKey key) => new(new byte[] { 0x00, 0x14 }.Concat(key.PublicKey.ToHash160().ToArray()).ToArray());
+    private static Script P2wpkhScript(PrivateKey key) => ScriptPubKey.P2wpkh(key.PublicKey.ToHash160()).Script;
 
     private static byte[] Flip(byte[] bytes, int index)
     {

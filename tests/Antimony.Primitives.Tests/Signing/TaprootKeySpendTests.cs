@@ -23,7 +23,7 @@ public sealed class TaprootKeySpendTests
         return new SigHashCache(tx, [new TxOut(Money.Coin * 2, P2tr(Key)), new TxOut(Money.Coin, P2tr(Key))]);
     }
 
-    internal static Script P2tr(PrivateKey key) => new(new byte[] { 0x51, 0x20 }.Concat(key.XOnlyPublicKey.Tweak(null).Key.Bytes.ToArray()).ToArray());
+    internal static Script P2tr(PrivateKey key) => ScriptPubKey.P2tr(key.XOnlyPublicKey.Tweak(null).Key.Bytes).Script;
 
     private static Witness W(params byte[][] items) => new([.. items.Select(item => (ReadOnlyMemory<byte>)item)]);
 
@@ -167,7 +167,7 @@ public sealed class TaprootKeySpendTests
     public void SignAll_signs_mixed_inputs_and_VerifyAll_accepts_them()
     {
         var other = PrivateKey.Create(Enumerable.Repeat((byte)0x33, 32).ToArray());
-        var p2wpkh = new Script(new byte[] { 0x00, 0x14 }.Concat(other.PublicKey.ToHash160().ToArray()).ToArray());
+        var p2wpkh = ScriptPubKey.P2wpkh(other.PublicKey.ToHash160()).Script;
         var builder = new TransactionBuilder()
             .AddInput(new OutPoint(new Txid(Sha256d.Hash([1])), 0))
             .AddInput(new OutPoint(new Txid(Sha256d.Hash([2])), 1))
