@@ -60,6 +60,7 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     private static bool IsAtLeastP(ulong l0, ulong l1, ulong l2, ulong l3) =>
         (l3 & l2 & l1) == PHigh && l0 >= P0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator +(in FieldElement a, in FieldElement b)
     {
         ulong l0 = AddCarry(a.L0, b.L0, out ulong c);
@@ -75,6 +76,7 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
         return new FieldElement(l0, l1, l2, l3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator -(in FieldElement a, in FieldElement b)
     {
         ulong l0 = SubBorrow(a.L0, b.L0, 0, out ulong borrow), l1 = SubBorrow(a.L1, b.L1, borrow, out borrow);
