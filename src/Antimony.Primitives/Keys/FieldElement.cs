@@ -65,15 +65,12 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     {
         ulong l0 = AddCarry(a.L0, b.L0, out ulong c);
         ulong l1 = Add3(a.L1, b.L1, c, out c), l2 = Add3(a.L2, b.L2, c, out c), l3 = Add3(a.L3, b.L3, c, out c);
-        // a + b < 2p: one conditional subtraction of p (adding 2^256 - p and dropping the carry) reduces it.
-        if (c != 0 || IsAtLeastP(l0, l1, l2, l3))
-        {
-            l0 = AddCarry(l0, Fold, out ulong d);
-            l1 = AddCarry(l1, d, out d);
-            l2 = AddCarry(l2, d, out d);
-            l3 += d;
-        }
-        return new FieldElement(l0, l1, l2, l3);
+        // a + b < 2p. t = a + b - p, computed as a + b + (2^256 - p) dropping 2^256; it is the answer exactly when
+        // a + b carried out of 256 bits or t carried (a + b >= p). Selected without a branch, which would be
+        // unpredictable here.
+        ulong t0 = AddCarry(l0, Fold, out ulong d), t1 = AddCarry(l1, d, out d), t2 = AddCarry(l2, d, out d), t3 = AddCarry(l3, d, out d);
+        ulong useT = 0UL - (c | d);
+        return new FieldElement((t0 & useT) | (l0 & ~useT), (t1 & useT) | (l1 & ~useT), (t2 & useT) | (l2 & ~useT), (t3 & useT) | (l3 & ~useT));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -81,15 +78,12 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     {
         ulong l0 = SubBorrow(a.L0, b.L0, 0, out ulong borrow), l1 = SubBorrow(a.L1, b.L1, borrow, out borrow);
         ulong l2 = SubBorrow(a.L2, b.L2, borrow, out borrow), l3 = SubBorrow(a.L3, b.L3, borrow, out borrow);
-        if (borrow != 0)
-        {
-            // The wrapped value is a - b + 2^256; a - b + p is that minus (2^256 - p), with no further borrow.
-            l0 = SubBorrow(l0, Fold, 0, out ulong d);
-            l1 = SubBorrow(l1, 0, d, out d);
-            l2 = SubBorrow(l2, 0, d, out d);
-            l3 -= d;
-        }
-        return new FieldElement(l0, l1, l2, l3);
+        // On a borrow the wrapped value is a - b + 2^256; a - b + p is that minus (2^256 - p), with no further borrow.
+        ulong fold = Fold & (0UL - borrow);
+        l0 = SubBorrow(l0, fold, 0, out ulong d);
+        l1 = SubBorrow(l1, 0, d, out d);
+        l2 = SubBorrow(l2, 0, d, out d);
+        return new FieldElement(l0, l1, l2, l3 - d);
     }
 
     public FieldElement Negate() => Zero - this;
