@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -14,6 +15,9 @@ namespace Antimony.Primitives.Blocks;
 /// </remarks>
 public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
 {
+    private BlockHash _hash;
+    private bool _hasHash;
+
     /// <summary>Creates a block from a header and transactions.</summary>
     /// <exception cref="ArgumentException">The transaction array is default (uninitialised).</exception>
     public Block(BlockHeader header, ImmutableArray<Transaction> transactions)
@@ -30,8 +34,19 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     /// <summary>The transactions in block order.</summary>
     public ImmutableArray<Transaction> Transactions { get; }
 
-    /// <summary>The block id (SHA-256d of the header).</summary>
-    public BlockHash Hash => Header.Hash;
+    /// <summary>The block id (SHA-256d of the header), computed once.</summary>
+    public BlockHash Hash
+    {
+        get
+        {
+            if (!Volatile.Read(ref _hasHash))
+            {
+                _hash = Header.Hash;
+                Volatile.Write(ref _hasHash, true);
+            }
+            return _hash;
+        }
+    }
 
     /// <inheritdoc />
     public int SerializedSize
@@ -61,23 +76,37 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     public int Weight => BaseSize * 3 + SerializedSize;
 
     /// <summary>The merkle root of the txids, and whether the list is mutated (CVE-2012-2459).</summary>
-    public Hash256 ComputeMerkleRoot(out bool mutated)
-    {
-        var leaves = new Hash256[Transactions.Length];
-        for (int i = 0; i < leaves.Length; i++)
-            leaves[i] = Transactions[i].Txid.Value;
-        return MerkleTree.ComputeRoot(leaves, out mutated);
-    }
+    public Hash256 ComputeMerkleRoot(out bool mutated) => ComputeRoot(witness: false, out mutated);
+
+    /// <summary>Whether the header's merkle root is the root of these transactions and the list is not mutated (CVE-2012-2459).</summary>
+    public bool HasValidMerkleRoot() => ComputeMerkleRoot(out bool mutated) == Header.MerkleRoot && !mutated;
 
     /// <summary>
     /// The BIP141 witness merkle root: the tree of wtxids with the coinbase's taken as zero.
     /// </summary>
-    public Hash256 ComputeWitnessMerkleRoot()
+    public Hash256 ComputeWitnessMerkleRoot() => ComputeRoot(witness: true, out _);
+
+    private Hash256 ComputeRoot(bool witness, out bool mutated)
     {
-        var leaves = new Hash256[Transactions.Length];
-        for (int i = 1; i < leaves.Length; i++)
-            leaves[i] = Transactions[i].Wtxid.Value;
-        return MerkleTree.ComputeRoot(leaves, out _);
+        var transactions = Transactions.AsSpan();
+        var rented = ArrayPool<Hash256>.Shared.Rent(transactions.Length);
+        try
+        {
+            var leaves = rented.AsSpan(0, transactions.Length);
+            for (int i = 0; i < leaves.Length; i++)
+            {
+                // BIP141: the coinbase's wtxid is taken as zero, since its witness holds the reserved value
+                // that the commitment (in the coinbase) hashes with the witness root.
+                leaves[i] = !witness ? transactions[i].Txid.Value
+                    : i == 0 ? Hash256.Zero
+                    : transactions[i].Wtxid.Value;
+            }
+            return MerkleTree.ComputeRoot(leaves, out mutated);
+        }
+        finally
+        {
+            ArrayPool<Hash256>.Shared.Return(rented);
+        }
     }
 
     /// <inheritdoc />
@@ -97,7 +126,7 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     {
         var header = BlockHeader.Read(ref reader);
         // Every transaction takes at least 10 bytes (version, two counts, lock time).
-        int count = reader.ReadCount(reader.Remaining, minItemSize: 10);
+        int count = reader.ReadCount(ConsensusReader.MaxCount, minItemSize: 10);
         var transactions = new Transaction[count];
         for (int i = 0; i < transactions.Length; i++)
             transactions[i] = Transaction.Read(ref reader);
@@ -108,7 +137,9 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
     public static Block Parse(ReadOnlySpan<byte> bytes)
     {
-        var reader = new ConsensusReader(bytes.ToArray().AsMemory());
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+        bytes.CopyTo(copy);
+        var reader = new ConsensusReader(copy.AsMemory());
         var block = Read(ref reader);
         reader.EnsureAtEnd();
         return block;

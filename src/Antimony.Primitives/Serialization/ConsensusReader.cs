@@ -51,6 +51,12 @@ public ref struct ConsensusReader
     /// <summary>The bytes from <paramref name="start"/> up to the current position (e.g. to hash what was just read).</summary>
     public readonly ReadOnlySpan<byte> Consumed(int start) => _buffer[start.._position];
 
+    /// <summary>
+    /// The bytes from <paramref name="start"/> up to the current position as a slice of the reader's memory,
+    /// or empty when the reader was built over a span (there is no memory to slice without copying).
+    /// </summary>
+    internal readonly ReadOnlyMemory<byte> ConsumedMemory(int start) => _hasMemory ? _memory[start.._position] : default;
+
     /// <summary>The unread bytes, without consuming them.</summary>
     public readonly ReadOnlySpan<byte> Unread => _buffer[_position..];
 
@@ -119,6 +125,11 @@ public ref struct ConsensusReader
     /// the bytes left (each item takes at least <paramref name="minItemSize"/> bytes), so a lying count
     /// is rejected before anything is allocated for it.
     /// </summary>
+    /// <remarks>
+    /// A count above <paramref name="maxCount"/> is <see cref="DecodeError.Oversized"/>; a count within the
+    /// limit that needs more bytes than remain is <see cref="DecodeError.Truncated"/>, so cutting a valid
+    /// encoding short always reports truncation (pass a real limit, not <see cref="Remaining"/>, as the maximum).
+    /// </remarks>
     public int ReadCount(int maxCount, int minItemSize = 1)
     {
         int start = _position;
@@ -146,6 +157,15 @@ public ref struct ConsensusReader
 
     /// <summary>Reads a compact-size length followed by that many bytes (at most <paramref name="maxLength"/>).</summary>
     public ReadOnlyMemory<byte> ReadLengthPrefixedMemory(int maxLength) => ReadMemory(ReadCount(maxLength));
+
+    /// <summary>Reads a compact-size length followed by that many bytes, limited only by <see cref="CompactSize.MaxValue"/>.</summary>
+    public ReadOnlyMemory<byte> ReadLengthPrefixedMemory() => ReadMemory(ReadCount(MaxCount));
+
+    /// <summary>Skips a compact-size length and that many bytes (used to measure a section before reading it).</summary>
+    internal void SkipLengthPrefixed() => Take(ReadCount(MaxCount));
+
+    /// <summary>The largest count any Bitcoin structure may declare: <see cref="CompactSize.MaxValue"/>.</summary>
+    public const int MaxCount = (int)CompactSize.MaxValue;
 
     /// <summary>Fails with <see cref="DecodeError.TrailingData"/> unless every byte has been consumed.</summary>
     public readonly void EnsureAtEnd()

@@ -36,7 +36,7 @@ public readonly record struct TxIn(OutPoint PreviousOutput, Script ScriptSig, ui
     public static TxIn ReadBase(ref ConsensusReader reader)
     {
         var previous = OutPoint.Read(ref reader);
-        var script = new Script(reader.ReadLengthPrefixedMemory(reader.Remaining));
+        var script = new Script(reader.ReadLengthPrefixedMemory());
         return new TxIn(previous, script, reader.ReadUInt32(), Witness.Empty);
     }
 }

@@ -26,7 +26,7 @@ public readonly record struct TxOut(Money Value, Script ScriptPubKey) : IConsens
     public static TxOut Read(ref ConsensusReader reader)
     {
         var value = new Money(reader.ReadInt64());
-        var script = new Script(reader.ReadLengthPrefixedMemory(reader.Remaining));
+        var script = new Script(reader.ReadLengthPrefixedMemory());
         return new TxOut(value, script);
     }
 }

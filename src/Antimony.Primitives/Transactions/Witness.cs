@@ -10,32 +10,51 @@ namespace Antimony.Primitives.Transactions;
 /// <remarks>Immutable by contract: the items are never changed after construction. Equality compares bytes.</remarks>
 public readonly struct Witness : IEquatable<Witness>, IConsensusEncodable
 {
+    // A run of items in an array that may be shared: a parsed transaction keeps the items of all its
+    // witnesses in one array, so parsing costs one allocation for the whole witness section.
     private readonly ReadOnlyMemory<byte>[]? _items;
+    private readonly int _start;
+    private readonly int _count;
 
     /// <summary>A witness of the given items; the array is taken over, not copied.</summary>
-    public Witness(params ReadOnlyMemory<byte>[] items) => _items = items.Length == 0 ? null : items;
+    public Witness(params ReadOnlyMemory<byte>[] items)
+        : this(items ?? throw new ArgumentNullException(nameof(items)), 0, items.Length)
+    {
+    }
+
+    /// <summary>A witness of <paramref name="count"/> items of <paramref name="items"/> from <paramref name="start"/>.</summary>
+    internal Witness(ReadOnlyMemory<byte>[] items, int start, int count)
+    {
+        if (count != 0)
+        {
+            _items = items;
+            _start = start;
+            _count = count;
+        }
+    }
 
     /// <summary>The empty witness (of an input that needs none, or a transaction without witness data).</summary>
     public static Witness Empty => default;
 
     /// <summary>The number of stack items.</summary>
-    public int Count => _items?.Length ?? 0;
+    public int Count => _count;
 
     /// <summary>Whether the witness has no items.</summary>
-    public bool IsEmpty => _items is null;
+    public bool IsEmpty => _count == 0;
 
     /// <summary>One stack item.</summary>
-    public ReadOnlySpan<byte> this[int index] => (_items ?? [])[index].Span;
+    /// <exception cref="IndexOutOfRangeException">No such item.</exception>
+    public ReadOnlySpan<byte> this[int index] => Items[index].Span;
 
     /// <summary>The stack items.</summary>
-    public ReadOnlySpan<ReadOnlyMemory<byte>> Items => _items;
+    public ReadOnlySpan<ReadOnlyMemory<byte>> Items => _items is null ? default : new(_items, _start, _count);
 
     /// <inheritdoc />
     public int SerializedSize
     {
         get
         {
-            int size = CompactSize.SizeOf((ulong)Count);
+            int size = CompactSize.SizeOf((ulong)_count);
             foreach (var item in Items)
                 size += CompactSize.SizeOf((ulong)item.Length) + item.Length;
             return size;
@@ -45,7 +64,7 @@ public readonly struct Witness : IEquatable<Witness>, IConsensusEncodable
     /// <inheritdoc />
     public void Write(ref ConsensusWriter writer)
     {
-        writer.WriteCompactSize((ulong)Count);
+        writer.WriteCompactSize((ulong)_count);
         foreach (var item in Items)
             writer.WriteLengthPrefixed(item.Span);
     }
@@ -53,23 +72,25 @@ public readonly struct Witness : IEquatable<Witness>, IConsensusEncodable
     /// <summary>Reads a witness stack: a count, then that many length-prefixed items.</summary>
     public static Witness Read(ref ConsensusReader reader)
     {
-        int count = reader.ReadCount(reader.Remaining, minItemSize: 1);
+        int count = reader.ReadCount(ConsensusReader.MaxCount, minItemSize: 1);
         if (count == 0)
             return Empty;
         var items = new ReadOnlyMemory<byte>[count];
         for (int i = 0; i < items.Length; i++)
-            items[i] = reader.ReadLengthPrefixedMemory(reader.Remaining);
+            items[i] = reader.ReadLengthPrefixedMemory();
         return new Witness(items);
     }
 
     /// <inheritdoc />
     public bool Equals(Witness other)
     {
-        if (Count != other.Count)
+        var mine = Items;
+        var theirs = other.Items;
+        if (mine.Length != theirs.Length)
             return false;
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < mine.Length; i++)
         {
-            if (!this[i].SequenceEqual(other[i]))
+            if (!mine[i].Span.SequenceEqual(theirs[i].Span))
                 return false;
         }
         return true;
@@ -96,7 +117,7 @@ public readonly struct Witness : IEquatable<Witness>, IConsensusEncodable
     /// <summary>The items as hex, comma-separated.</summary>
     public override string ToString()
     {
-        var parts = new string[Count];
+        var parts = new string[_count];
         for (int i = 0; i < parts.Length; i++)
             parts[i] = Convert.ToHexStringLower(this[i]);
         return "[" + string.Join(", ", parts) + "]";
