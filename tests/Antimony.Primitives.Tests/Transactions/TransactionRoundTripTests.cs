@@ -76,7 +76,7 @@ public class TransactionRoundTripTests
         // BIP144: the legacy encoding of a transaction with no inputs starts version | 00 | output count, which
         // a decoder reads as the witness marker followed by a flag byte. Bitcoin Core has the same ambiguity,
         // which is one reason a valid transaction needs at least one input; the generators above always add one.
-        var tx = new TransactionBuilder().AddOutput(Amounts.Money.Coin, Scripts.Script.FromHex("51")).Build();
+        var tx = new TransactionBuilder().AddOutput(Antimony.Primitives.Amounts.Money.Coin, Antimony.Primitives.Scripts.Script.FromHex("51")).Build();
         byte[] bytes = tx.ToBytes();
         Assert.Equal("02000000" + "00" + "01" + "00e1f50500000000" + "0151" + "00000000", Convert.ToHexStringLower(bytes));
         // Flag 0x01 makes the decoder expect witness-form inputs next: what follows is not that transaction.
