@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Numerics;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Blocks;
@@ -32,7 +33,7 @@ public sealed class BlockBuilder
     public uint Time { get; set; }
 
     /// <summary>The compact target ("nBits").</summary>
-    public uint Bits { get; set; }
+    public CompactTarget Bits { get; set; }
 
     /// <summary>The nonce (a miner varies it after building).</summary>
     public uint Nonce { get; set; }

@@ -1,6 +1,7 @@
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Numerics;
 using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Tests.Transactions;
 using Antimony.Primitives.Transactions;
@@ -26,7 +27,7 @@ internal static class BlockGen
         from time in ArbMap.Default.GeneratorFor<uint>()
         from bits in ArbMap.Default.GeneratorFor<uint>()
         from nonce in ArbMap.Default.GeneratorFor<uint>()
-        select new BlockBuilder { Version = 0x2000_0000, PreviousBlock = new BlockHash(previous), Time = time, Bits = bits, Nonce = nonce }
+        select new BlockBuilder { Version = 0x2000_0000, PreviousBlock = new BlockHash(previous), Time = time, Bits = new CompactTarget(bits), Nonce = nonce }
             .AddTransaction(coinbase)
             .AddTransactions(others);
 

@@ -81,9 +81,9 @@ public class BlockRoundTripTests
     public void Block_builder_puts_the_merkle_root_of_its_transactions_in_the_header()
     {
         var coinbase = BlockGen.Coinbase.Sample(1, 1)[0];
-        var block = new BlockBuilder { Time = 1, Bits = 0x207fffff }.AddTransaction(coinbase).Build();
+        var block = new BlockBuilder { Time = 1, Bits = new Antimony.Primitives.Numerics.CompactTarget(0x207fffff) }.AddTransaction(coinbase).Build();
         Assert.Equal(coinbase.Txid.Value, block.Header.MerkleRoot);
-        Assert.Equal(0x207fffffu, block.Header.Bits);
+        Assert.Equal(0x207fffffu, block.Header.Bits.Value);
         Assert.Same(coinbase, Assert.Single(block.Transactions));
     }
 }

@@ -34,10 +34,11 @@ public class RealBlockTests
         Assert.Equal(id, header.Hash.ToString());
         Assert.Equal(version, header.Version);
         Assert.Equal(time, header.Time);
-        Assert.Equal(bits, header.Bits);
+        Assert.Equal(bits, header.Bits.Value);
         Assert.Equal(nonce, header.Nonce);
         Assert.Equal(bytes, header.ToBytes());
-        Assert.True(HashValue(header) <= Target(header.Bits), "the header's hash must not exceed the target its bits encode");
+        Assert.True(HashValue(header) <= Target(header.Bits.Value), "the header's hash must not exceed the target its bits encode");
+        Assert.True(header.Bits.IsMetBy(header.Hash));
     }
 
     [Fact]
