@@ -23,23 +23,32 @@ public interface ISha256Lanes<TVector> where TVector : unmanaged
     /// <summary>Lane-wise addition modulo 2^32.</summary>
     static abstract TVector Add(TVector a, TVector b);
 
-    /// <summary>FIPS 180-4 Σ0: <c>ROTR2 ^ ROTR13 ^ ROTR22</c>.</summary>
-    static abstract TVector BigSigma0(TVector x);
+    /// <summary>
+    /// One full round with message word <paramref name="w"/> and round constant <paramref name="k"/>:
+    /// <c>T1 = h + k + w + Σ1(e) + Ch(e,f,g)</c>, <c>d += T1</c>, <c>h = T1 + Σ0(a) + Maj(a,b,c)</c>.
+    /// Callers rotate the roles of their eight locals from round to round instead of moving values.
+    /// The whole round is one method so that the JIT inlines one call per round: kernels unroll 64
+    /// rounds, and the JIT stops inlining (and enregistering) when a method accumulates too many inlinees.
+    /// </summary>
+    static abstract void Round(TVector a, TVector b, TVector c, ref TVector d, TVector e, TVector f, TVector g, ref TVector h, TVector w, uint k);
 
-    /// <summary>FIPS 180-4 Σ1: <c>ROTR6 ^ ROTR11 ^ ROTR25</c>.</summary>
-    static abstract TVector BigSigma1(TVector x);
+    /// <summary>A full round whose round constant plus message word <paramref name="kw"/> is the same in every lane.</summary>
+    static abstract void RoundK(TVector a, TVector b, TVector c, ref TVector d, TVector e, TVector f, TVector g, ref TVector h, uint kw);
+
+    /// <summary>
+    /// Only the <c>e</c> half of a round (<c>d += T1</c>): enough in the last rounds when a caller needs
+    /// only some final state words and the new <c>a</c> would never be read.
+    /// </summary>
+    static abstract void RoundE(ref TVector d, TVector e, TVector f, TVector g, TVector h, TVector w, uint k);
+
+    /// <summary>The message schedule: <c>W[i] = σ1(W[i-2]) + W[i-7] + σ0(W[i-15]) + W[i-16]</c>.</summary>
+    static abstract TVector Expand(TVector w2, TVector w7, TVector w15, TVector w16);
 
     /// <summary>FIPS 180-4 σ0: <c>ROTR7 ^ ROTR18 ^ SHR3</c>.</summary>
     static abstract TVector SmallSigma0(TVector x);
 
     /// <summary>FIPS 180-4 σ1: <c>ROTR17 ^ ROTR19 ^ SHR10</c>.</summary>
     static abstract TVector SmallSigma1(TVector x);
-
-    /// <summary>Ch: for each bit, <paramref name="f"/> where <paramref name="e"/> is set, else <paramref name="g"/>.</summary>
-    static abstract TVector Choose(TVector e, TVector f, TVector g);
-
-    /// <summary>Maj: for each bit, the value held by at least two of the three inputs.</summary>
-    static abstract TVector Majority(TVector a, TVector b, TVector c);
 
     /// <summary>Reverses the bytes of each lane (big-endian message words to little-endian numbers).</summary>
     static abstract TVector ReverseBytes(TVector x);

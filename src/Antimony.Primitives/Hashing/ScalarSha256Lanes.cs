@@ -27,9 +27,38 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint BigSigma0(uint x) => BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
+    public static void Round(uint a, uint b, uint c, ref uint d, uint e, uint f, uint g, ref uint h, uint w, uint k)
+    {
+        uint t1 = h + k + w + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25)) + (((f ^ g) & e) ^ g);
+        d += t1;
+        h = t1 + (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22)) + ((a & b) | ((a | b) & c));
+    }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RoundK(uint a, uint b, uint c, ref uint d, uint e, uint f, uint g, ref uint h, uint kw)
+    {
+        uint t1 = h + kw + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25)) + (((f ^ g) & e) ^ g);
+        d += t1;
+        h = t1 + (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22)) + ((a & b) | ((a | b) & c));
+    }
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RoundE(ref uint d, uint e, uint f, uint g, uint h, uint w, uint k) =>
+        d += h + k + w + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25)) + (((f ^ g) & e) ^ g);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Expand(uint w2, uint w7, uint w15, uint w16) =>
+        (BitOperations.RotateRight(w2, 17) ^ BitOperations.RotateRight(w2, 19) ^ (w2 >> 10)) + w7
+        + (BitOperations.RotateRight(w15, 7) ^ BitOperations.RotateRight(w15, 18) ^ (w15 >> 3)) + w16;
+
+    /// <summary>FIPS 180-4 Σ0: <c>ROTR2 ^ ROTR13 ^ ROTR22</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint BigSigma0(uint x) => BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
+
+    /// <summary>FIPS 180-4 Σ1: <c>ROTR6 ^ ROTR11 ^ ROTR25</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint BigSigma1(uint x) => BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
 
@@ -41,11 +70,11 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
 
-    /// <inheritdoc />
+    /// <summary>Ch: for each bit, <paramref name="f"/> where <paramref name="e"/> is set, else <paramref name="g"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Choose(uint e, uint f, uint g) => ((f ^ g) & e) ^ g;
 
-    /// <inheritdoc />
+    /// <summary>Maj: for each bit, the value held by at least two of the three inputs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Majority(uint a, uint b, uint c) => (a & b) | ((a | b) & c);
 

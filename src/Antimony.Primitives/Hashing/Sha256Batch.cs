@@ -40,6 +40,7 @@ public static class Sha256Batch
     }
 
     /// <summary>Hashes as many whole groups of pairs as fit; returns how many pairs were hashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HashPairGroups<TL, TV>(ReadOnlySpan<byte> pairs, Span<byte> parents)
         where TL : ISha256Lanes<TV> where TV : unmanaged
     {
