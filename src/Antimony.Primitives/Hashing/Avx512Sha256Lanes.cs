@@ -9,7 +9,11 @@ namespace Antimony.Primitives.Hashing;
 /// Sixteen lanes on <see cref="Vector512{T}"/> with AVX-512F (<c>vprord</c>, <c>vpternlogd</c>)
 /// and AVX-512BW (byte shuffles). The fastest path where 512-bit vectors are accelerated.
 /// </summary>
-/// <remarks>Each round is written out in intrinsics (no helper calls) so the JIT inlines exactly one call per round.</remarks>
+/// <remarks>
+/// Each round is written out in intrinsics (no helper calls) so the JIT inlines exactly one call per
+/// round. Sums are ordered so the terms that do not depend on the previous round's <c>e</c> and
+/// <c>a</c> are added first, shortening the dependency chain from round to round.
+/// </remarks>
 public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
 {
     // vpternlogd truth tables, indexed by (a << 2 | b << 1 | c).
@@ -39,29 +43,29 @@ public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Round(V a, V b, V c, ref V d, V e, V f, V g, ref V h, V w, uint k)
     {
-        V t1 = h + Vector512.Create(k) + w + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3) + Avx512F.TernaryLogic(e, f, g, Select);
+        V t1 = h + Vector512.Create(k) + w + Avx512F.TernaryLogic(e, f, g, Select) + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3);
         d += t1;
-        h = t1 + Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), Xor3) + Avx512F.TernaryLogic(a, b, c, Majority3);
+        h = t1 + (Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), Xor3) + Avx512F.TernaryLogic(a, b, c, Majority3));
     }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RoundK(V a, V b, V c, ref V d, V e, V f, V g, ref V h, uint kw)
     {
-        V t1 = h + Vector512.Create(kw) + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3) + Avx512F.TernaryLogic(e, f, g, Select);
+        V t1 = h + Vector512.Create(kw) + Avx512F.TernaryLogic(e, f, g, Select) + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3);
         d += t1;
-        h = t1 + Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), Xor3) + Avx512F.TernaryLogic(a, b, c, Majority3);
+        h = t1 + (Avx512F.TernaryLogic(Avx512F.RotateRight(a, 2), Avx512F.RotateRight(a, 13), Avx512F.RotateRight(a, 22), Xor3) + Avx512F.TernaryLogic(a, b, c, Majority3));
     }
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RoundE(ref V d, V e, V f, V g, V h, V w, uint k) =>
-        d += h + Vector512.Create(k) + w + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3) + Avx512F.TernaryLogic(e, f, g, Select);
+        d += h + Vector512.Create(k) + w + Avx512F.TernaryLogic(e, f, g, Select) + Avx512F.TernaryLogic(Avx512F.RotateRight(e, 6), Avx512F.RotateRight(e, 11), Avx512F.RotateRight(e, 25), Xor3);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Expand(V w2, V w7, V w15, V w16) =>
-        Avx512F.TernaryLogic(Avx512F.RotateRight(w2, 17), Avx512F.RotateRight(w2, 19), (w2 >>> 10), Xor3) + w7 + Avx512F.TernaryLogic(Avx512F.RotateRight(w15, 7), Avx512F.RotateRight(w15, 18), (w15 >>> 3), Xor3) + w16;
+        w16 + w7 + Avx512F.TernaryLogic(Avx512F.RotateRight(w15, 7), Avx512F.RotateRight(w15, 18), (w15 >>> 3), Xor3) + Avx512F.TernaryLogic(Avx512F.RotateRight(w2, 17), Avx512F.RotateRight(w2, 19), (w2 >>> 10), Xor3);
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
