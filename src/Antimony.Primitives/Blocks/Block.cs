@@ -76,32 +76,64 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     public int Weight => BaseSize * 3 + SerializedSize;
 
     /// <summary>The merkle root of the txids, and whether the list is mutated (CVE-2012-2459).</summary>
-    public Hash256 ComputeMerkleRoot(out bool mutated) => ComputeRoot(witness: false, out mutated);
+    /// <remarks>Txids not yet known are computed many at a time on the multi-lane SHA-256 kernels and cached.</remarks>
+    public Hash256 ComputeMerkleRoot(out bool mutated) => ComputeMerkleRoot(out mutated, Sha256Lanes.BestPath);
 
     /// <summary>Whether the header's merkle root is the root of these transactions and the list is not mutated (CVE-2012-2459).</summary>
-    public bool HasValidMerkleRoot() => ComputeMerkleRoot(out bool mutated) == Header.MerkleRoot && !mutated;
+    public bool HasValidMerkleRoot() => HasValidMerkleRoot(Sha256Lanes.BestPath);
 
     /// <summary>
     /// The BIP141 witness merkle root: the tree of wtxids with the coinbase's taken as zero.
     /// </summary>
-    public Hash256 ComputeWitnessMerkleRoot() => ComputeRoot(witness: true, out _);
+    public Hash256 ComputeWitnessMerkleRoot() => ComputeWitnessMerkleRoot(Sha256Lanes.BestPath);
 
-    private Hash256 ComputeRoot(bool witness, out bool mutated)
+    /// <summary><see cref="HasValidMerkleRoot()"/> on a chosen SHA-256 path.</summary>
+    internal bool HasValidMerkleRoot(Sha256Path path) => ComputeMerkleRoot(out bool mutated, path) == Header.MerkleRoot && !mutated;
+
+    /// <summary><see cref="ComputeMerkleRoot(out bool)"/> on a chosen SHA-256 path.</summary>
+    internal Hash256 ComputeMerkleRoot(out bool mutated, Sha256Path path)
     {
         var transactions = Transactions.AsSpan();
         var rented = ArrayPool<Hash256>.Shared.Rent(transactions.Length);
         try
         {
             var leaves = rented.AsSpan(0, transactions.Length);
-            for (int i = 0; i < leaves.Length; i++)
+            bool allCached = true;
+            foreach (var transaction in transactions)
+                allCached &= transaction.HasCachedTxid;
+            if (allCached)
             {
-                // BIP141: the coinbase's wtxid is taken as zero, since its witness holds the reserved value
-                // that the commitment (in the coinbase) hashes with the witness root.
-                leaves[i] = !witness ? transactions[i].Txid.Value
-                    : i == 0 ? Hash256.Zero
-                    : transactions[i].Wtxid.Value;
+                for (int i = 0; i < leaves.Length; i++)
+                    leaves[i] = transactions[i].Txid.Value;
             }
-            return MerkleTree.ComputeRoot(leaves, out mutated);
+            else
+            {
+                TransactionHashBatch.Compute(transactions, witness: false, leaves, path);
+                for (int i = 0; i < leaves.Length; i++)
+                    transactions[i].CacheTxid(leaves[i]);
+            }
+            return MerkleTree.ComputeRoot(leaves, out mutated, path);
+        }
+        finally
+        {
+            ArrayPool<Hash256>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary><see cref="ComputeWitnessMerkleRoot()"/> on a chosen SHA-256 path.</summary>
+    internal Hash256 ComputeWitnessMerkleRoot(Sha256Path path)
+    {
+        var transactions = Transactions.AsSpan();
+        var rented = ArrayPool<Hash256>.Shared.Rent(transactions.Length);
+        try
+        {
+            var leaves = rented.AsSpan(0, transactions.Length);
+            TransactionHashBatch.Compute(transactions, witness: true, leaves, path);
+            // BIP141: the coinbase's wtxid is taken as zero, since its witness holds the reserved value
+            // that the commitment (in the coinbase) hashes with the witness root.
+            if (!leaves.IsEmpty)
+                leaves[0] = Hash256.Zero;
+            return MerkleTree.ComputeRoot(leaves, out _, path);
         }
         finally
         {

@@ -206,7 +206,7 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     {
         int start = reader.Position;
         int version = reader.ReadInt32();
-        var inputs = ReadInputs(ref reader);
+        var inputs = TxIn.ReadList(ref reader);
         byte flags = 0;
         TxOut[] outputs;
         if (inputs.Length == 0)
@@ -215,8 +215,8 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
             flags = reader.ReadByte();
             if (flags != 0)
             {
-                inputs = ReadInputs(ref reader);
-                outputs = ReadOutputs(ref reader);
+                inputs = TxIn.ReadList(ref reader);
+                outputs = TxOut.ReadList(ref reader);
             }
             else
             {
@@ -225,14 +225,14 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
         }
         else
         {
-            outputs = ReadOutputs(ref reader);
+            outputs = TxOut.ReadList(ref reader);
         }
 
         int witnessStart = reader.Position;
         if ((flags & WitnessFlag) != 0)
         {
             flags ^= WitnessFlag;
-            if (!ReadWitnesses(ref reader, inputs))
+            if (!Witness.ReadAll(ref reader, inputs))
                 reader.Fail(DecodeError.InvalidValue, "Superfluous witness record: the extended form with no witness data");
         }
         if (flags != 0)
@@ -260,6 +260,23 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     /// <summary>Computes the wtxid afresh, bypassing the cache.</summary>
     internal Wtxid ComputeWtxid() =>
         _encoding.IsEmpty ? new Wtxid(HashEncoding(withWitness: HasWitness, _totalSize)) : new Wtxid(Sha256d.Hash(_encoding.Span));
+
+    /// <summary>Writes the full (or legacy) encoding into exactly <paramref name="destination"/>, which must have that size.</summary>
+    internal void WriteEncoding(Span<byte> destination, bool withWitness)
+    {
+        var writer = new ConsensusWriter(destination);
+        Write(ref writer, withWitness && HasWitness);
+    }
+
+    /// <summary>Whether the txid has been computed and cached.</summary>
+    internal bool HasCachedTxid => (Volatile.Read(ref _cached) & HasTxid) != 0;
+
+    /// <summary>Caches a txid computed elsewhere (by a batch over a block's transactions).</summary>
+    internal void CacheTxid(Hash256 txid)
+    {
+        _txid = txid;
+        Interlocked.Or(ref _cached, HasTxid);
+    }
 
     private static Transaction ParseOwned(byte[] bytes)
     {
@@ -322,58 +339,6 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
                 input.Witness.Write(ref writer);
         }
         writer.WriteUInt32(LockTime);
-    }
-
-    private static TxIn[] ReadInputs(ref ConsensusReader reader)
-    {
-        int count = reader.ReadCount(ConsensusReader.MaxCount, TxIn.MinSize);
-        var inputs = count == 0 ? [] : new TxIn[count];
-        for (int i = 0; i < inputs.Length; i++)
-            inputs[i] = TxIn.ReadBase(ref reader);
-        return inputs;
-    }
-
-    private static TxOut[] ReadOutputs(ref ConsensusReader reader)
-    {
-        int count = reader.ReadCount(ConsensusReader.MaxCount, TxOut.MinSize);
-        var outputs = count == 0 ? [] : new TxOut[count];
-        for (int i = 0; i < outputs.Length; i++)
-            outputs[i] = TxOut.Read(ref reader);
-        return outputs;
-    }
-
-    /// <summary>
-    /// Reads one witness per input into one shared item array (measured by a first pass over a copy of the
-    /// reader, which also fails on truncation before anything is allocated); false when every witness is empty.
-    /// </summary>
-    private static bool ReadWitnesses(ref ConsensusReader reader, TxIn[] inputs)
-    {
-        var scan = reader;
-        int total = 0;
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            int count = scan.ReadCount(ConsensusReader.MaxCount, minItemSize: 1);
-            total += count;
-            for (int j = 0; j < count; j++)
-                scan.SkipLengthPrefixed();
-        }
-        if (total == 0)
-        {
-            reader = scan;
-            return false;
-        }
-        var items = new ReadOnlyMemory<byte>[total];
-        int next = 0;
-        for (int i = 0; i < inputs.Length; i++)
-        {
-            int count = reader.ReadCount(ConsensusReader.MaxCount, minItemSize: 1);
-            for (int j = 0; j < count; j++)
-                items[next + j] = reader.ReadLengthPrefixedMemory();
-            if (count != 0)
-                inputs[i] = inputs[i] with { Witness = new Witness(items, next, count) };
-            next += count;
-        }
-        return true;
     }
 
     private static (int BaseSize, int TotalSize, bool HasWitness) ComputeSizes(ImmutableArray<TxIn> inputs, ImmutableArray<TxOut> outputs)

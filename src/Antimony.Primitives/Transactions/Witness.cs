@@ -81,6 +81,41 @@ public readonly struct Witness : IEquatable<Witness>, IConsensusEncodable
         return new Witness(items);
     }
 
+    /// <summary>
+    /// Reads one witness per input into one shared item array (measured by a first pass over a copy of the
+    /// reader, which also fails on truncation before anything is allocated); false when every witness is empty.
+    /// </summary>
+    internal static bool ReadAll(ref ConsensusReader reader, TxIn[] inputs)
+    {
+        var scan = reader;
+        int total = 0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            int count = scan.ReadCount(ConsensusReader.MaxCount, minItemSize: 1);
+            total += count;
+            for (int j = 0; j < count; j++)
+                scan.SkipLengthPrefixed();
+        }
+        if (total == 0)
+        {
+            reader = scan;
+            return false;
+        }
+        var items = new ReadOnlyMemory<byte>[total];
+        int next = 0;
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            int count = reader.ReadCount(ConsensusReader.MaxCount, minItemSize: 1);
+            for (int j = 0; j < count; j++)
+                items[next + j] = reader.ReadLengthPrefixedMemory();
+            if (count != 0)
+                inputs[i] = inputs[i] with { Witness = new Witness(items, next, count) };
+            next += count;
+        }
+        return true;
+    }
+
+
     /// <inheritdoc />
     public bool Equals(Witness other)
     {
