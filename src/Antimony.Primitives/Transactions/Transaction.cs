@@ -13,9 +13,9 @@ namespace Antimony.Primitives.Transactions;
 /// </summary>
 /// <remarks>
 /// Sizes are computed once at construction; <see cref="Txid"/> and <see cref="Wtxid"/> once on first use.
-/// A parsed transaction keeps its encoding, and its scripts and witness items as views into one private
-/// copy of the input: parsing costs one byte copy plus one array each for inputs, outputs and witness items,
-/// and hashing or re-serializing it copies that encoding instead of re-encoding field by field.
+/// A parsed transaction keeps its encoding, and its scripts and witnesses as views into one private copy
+/// of the input: parsing allocates that copy, one array each for inputs and outputs, and the object itself;
+/// hashing or re-serializing it copies that encoding instead of re-encoding field by field.
 /// </remarks>
 public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Transaction>
 {

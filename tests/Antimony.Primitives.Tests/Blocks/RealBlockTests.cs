@@ -86,7 +86,7 @@ public class RealBlockTests
         for (int length = 0; length < bytes.Length; length++)
         {
             Assert.False(Block.TryParse(bytes.AsSpan(0, length), out _, out var error));
-            Assert.Equal(Serialization.DecodeError.Truncated, error);
+            Assert.Equal(Antimony.Primitives.Serialization.DecodeError.Truncated, error);
         }
     }
 
