@@ -73,25 +73,22 @@ public sealed class BlockBuilder
     /// <exception cref="InvalidOperationException">A witness commitment was asked for but the first transaction is not a coinbase.</exception>
     public Block Build()
     {
-        var transactions = _transactions.ToArray();
+        var transactions = ImmutableArray.CreateRange(_transactions);
         if (_reservedValue is { } reservedValue)
-            transactions[0] = WithCommitment(transactions, reservedValue);
-        var leaves = new Hash256[transactions.Length];
-        for (int i = 0; i < leaves.Length; i++)
-            leaves[i] = transactions[i].Txid.Value;
-        var header = new BlockHeader(Version, PreviousBlock, MerkleTree.ComputeRoot(leaves), Time, Bits, Nonce);
-        return new Block(header, ImmutableArray.Create(transactions));
+            transactions = transactions.SetItem(0, WithCommitment(transactions, reservedValue));
+        // A draft block computes the root with the batched txid hashing (and caches the txids).
+        var header = new BlockHeader(Version, PreviousBlock, Hash256.Zero, Time, Bits, Nonce);
+        var root = new Block(header, transactions).ComputeMerkleRoot(out _);
+        return new Block(header with { MerkleRoot = root }, transactions);
     }
 
-    private static Transaction WithCommitment(Transaction[] transactions, Hash256 reservedValue)
+    private static Transaction WithCommitment(ImmutableArray<Transaction> transactions, Hash256 reservedValue)
     {
-        if (transactions.Length == 0 || !transactions[0].IsCoinbase)
+        if (transactions.IsEmpty || !transactions[0].IsCoinbase)
             throw new InvalidOperationException("A witness commitment goes in the coinbase, which must be the first transaction.");
         // The coinbase's wtxid counts as zero, so the witness root does not depend on the coinbase being rewritten.
-        var leaves = new Hash256[transactions.Length];
-        for (int i = 1; i < leaves.Length; i++)
-            leaves[i] = transactions[i].Wtxid.Value;
-        var commitment = WitnessCommitment.Compute(MerkleTree.ComputeRoot(leaves), reservedValue);
+        var draft = new Block(default, transactions);
+        var commitment = WitnessCommitment.Compute(draft.ComputeWitnessMerkleRoot(), reservedValue);
 
         var coinbase = transactions[0];
         var builder = new TransactionBuilder { Version = coinbase.Version, LockTime = coinbase.LockTime };
