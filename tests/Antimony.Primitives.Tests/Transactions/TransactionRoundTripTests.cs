@@ -14,7 +14,10 @@ public class TransactionRoundTripTests
             var parsed = Transaction.Parse(bytes);
             // A parsed transaction re-serializes from its kept encoding; re-encoding it from its parts checks the fields.
             var rebuilt = parsed.ToBuilder().Build();
+            // Decoding from a span (no memory to keep views into) copies each part instead.
+            var fromSpan = ConsensusEncoding.Decode<Transaction>(bytes.AsSpan());
             return (parsed.ToBytes().AsSpan().SequenceEqual(bytes)
+                    && fromSpan.ToBytes().AsSpan().SequenceEqual(bytes) && fromSpan.Txid == tx.Txid && fromSpan.Wtxid == tx.Wtxid
                     && rebuilt.ToBytes().AsSpan().SequenceEqual(bytes) && rebuilt.Txid == tx.Txid && rebuilt.Wtxid == tx.Wtxid
                     && parsed.Inputs.SequenceEqual(tx.Inputs)
                     && parsed.Outputs.SequenceEqual(tx.Outputs)
