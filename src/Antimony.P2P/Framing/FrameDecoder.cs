@@ -34,7 +34,7 @@ public sealed class FrameDecoder
     /// Decodes the first frame of <paramref name="buffer"/> and slices it off. Returns false, leaving the buffer
     /// alone, when the bytes so far are a valid but incomplete frame: the caller waits for more.
     /// </summary>
-    /// <exception cref="ProtocolViolationException">The bytes break a rule; <see cref="ProtocolViolationException.Violation"/> says which.</exception>
+    /// <exception cref="WireProtocolException">The bytes break a rule; <see cref="WireProtocolException.Violation"/> says which.</exception>
     public bool TryDecode(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out INetworkMessage? message)
     {
         message = null;
@@ -56,7 +56,7 @@ public sealed class FrameDecoder
         {
             return TryDecode(ref buffer, out message) ? FrameDecodeStatus.Decoded : FrameDecodeStatus.NeedMoreData;
         }
-        catch (ProtocolViolationException e)
+        catch (WireProtocolException e)
         {
             message = null;
             violation = e.Violation;
@@ -69,7 +69,7 @@ public sealed class FrameDecoder
     /// magic is checked as soon as four bytes are there, so a stream from another network fails at once.
     /// </summary>
     /// <returns>False when fewer than 24 bytes are buffered and nothing seen so far is wrong.</returns>
-    /// <exception cref="ProtocolViolationException">Wrong magic, malformed command, or a length above a limit.</exception>
+    /// <exception cref="WireProtocolException">Wrong magic, malformed command, or a length above a limit.</exception>
     public bool TryReadHeader(in ReadOnlySequence<byte> buffer, out FrameHeader header) => TryReadHeader(buffer, out header, out _);
 
     private bool TryReadHeader(in ReadOnlySequence<byte> buffer, out FrameHeader header, out MessageDescriptor? descriptor)
@@ -80,23 +80,23 @@ public sealed class FrameDecoder
         if (!reader.TryReadLittleEndian(out int magic))
             return false;
         if ((uint)magic != _magic)
-            throw new ProtocolViolationException(ProtocolViolation.BadMagic, $"Frame magic 0x{(uint)magic:x8}; this network's is 0x{_magic:x8}");
+            throw new WireProtocolException(ProtocolViolation.BadMagic, $"Frame magic 0x{(uint)magic:x8}; this network's is 0x{_magic:x8}");
         reader.Rewind(4);
         Span<byte> bytes = stackalloc byte[FrameLimits.HeaderSize];
         if (!reader.TryCopyTo(bytes))
             return false;
         if (!FrameHeader.TryRead(bytes, out header))
-            throw new ProtocolViolationException(ProtocolViolation.InvalidCommand, "The command field is not NUL-padded printable ASCII");
+            throw new WireProtocolException(ProtocolViolation.InvalidCommand, "The command field is not NUL-padded printable ASCII");
         if (header.PayloadLength > (uint)_maxPayloadLength)
-            throw new ProtocolViolationException(ProtocolViolation.OversizedPayload, $"A {header.Command} frame claims {header.PayloadLength} payload bytes; the limit is {_maxPayloadLength}");
+            throw new WireProtocolException(ProtocolViolation.OversizedPayload, $"A {header.Command} frame claims {header.PayloadLength} payload bytes; the limit is {_maxPayloadLength}");
         if (_registry.TryGet(header.Command, out descriptor))
         {
             if (header.PayloadLength > (uint)descriptor.MaxPayloadLength)
-                throw new ProtocolViolationException(ProtocolViolation.PayloadTooLargeForCommand, $"A {header.Command} payload has at most {descriptor.MaxPayloadLength} bytes; the frame claims {header.PayloadLength}");
+                throw new WireProtocolException(ProtocolViolation.PayloadTooLargeForCommand, $"A {header.Command} payload has at most {descriptor.MaxPayloadLength} bytes; the frame claims {header.PayloadLength}");
         }
         else if (_rejectUnknown)
         {
-            throw new ProtocolViolationException(ProtocolViolation.UnknownCommand, $"Unknown command '{header.Command}'");
+            throw new WireProtocolException(ProtocolViolation.UnknownCommand, $"Unknown command '{header.Command}'");
         }
         return true;
     }
@@ -124,7 +124,7 @@ public sealed class FrameDecoder
     {
         uint checksum = FrameHeader.ComputeChecksum(payload);
         if (checksum != header.Checksum)
-            throw new ProtocolViolationException(ProtocolViolation.BadChecksum, $"The {header.Command} frame's checksum is 0x{header.Checksum:x8}; its payload hashes to 0x{checksum:x8}");
+            throw new WireProtocolException(ProtocolViolation.BadChecksum, $"The {header.Command} frame's checksum is 0x{header.Checksum:x8}; its payload hashes to 0x{checksum:x8}");
         if (descriptor is null)
             return new UnknownMessage(header.Command, payload.ToArray());
         try
@@ -136,7 +136,7 @@ public sealed class FrameDecoder
             // Oversized is what ReadCount reports for a count above the message's limit (inv, addr, headers,
             // locator, user agent) or above the encoding's own maximum.
             var violation = e.Error == DecodeError.Oversized ? ProtocolViolation.TooManyItems : ProtocolViolation.MalformedPayload;
-            throw new ProtocolViolationException(violation, $"The {header.Command} payload does not decode: {e.Message}", e);
+            throw new WireProtocolException(violation, $"The {header.Command} payload does not decode: {e.Message}", e);
         }
     }
 }

@@ -5,29 +5,29 @@ namespace Antimony.P2P.Framing;
 /// <see cref="Violation"/>. When a payload failed to decode, the inner exception is the primitives'
 /// <see cref="Antimony.Primitives.Serialization.DecodeException"/> with the position and detail.
 /// </summary>
-public sealed class ProtocolViolationException : Exception
+public sealed class WireProtocolException : Exception
 {
     /// <summary>Creates the exception for one violation.</summary>
-    public ProtocolViolationException(ProtocolViolation violation, string message, Exception? innerException = null)
+    public WireProtocolException(ProtocolViolation violation, string message, Exception? innerException = null)
         : base($"{message} ({violation})", innerException)
     {
         Violation = violation;
     }
 
     /// <summary>Creates the exception with a generic message.</summary>
-    public ProtocolViolationException()
+    public WireProtocolException()
         : this(ProtocolViolation.MalformedPayload, "Protocol violation")
     {
     }
 
     /// <summary>Creates the exception with a message and the generic <see cref="ProtocolViolation.MalformedPayload"/> code.</summary>
-    public ProtocolViolationException(string message)
+    public WireProtocolException(string message)
         : this(ProtocolViolation.MalformedPayload, message)
     {
     }
 
     /// <summary>Creates the exception with a message, a cause and the generic <see cref="ProtocolViolation.MalformedPayload"/> code.</summary>
-    public ProtocolViolationException(string message, Exception innerException)
+    public WireProtocolException(string message, Exception innerException)
         : this(ProtocolViolation.MalformedPayload, message, innerException)
     {
     }
