@@ -21,15 +21,26 @@ public static class InMemoryTransport
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static (IMessageConnection First, IMessageConnection Second) CreatePair(
-        ConnectionOptions options, EndPoint? firstEndPoint = null, EndPoint? secondEndPoint = null, int wireBufferSize = DefaultWireBufferSize)
+        ConnectionOptions options, EndPoint? firstEndPoint = null, EndPoint? secondEndPoint = null, int wireBufferSize = DefaultWireBufferSize) =>
+        CreatePair(options, options, firstEndPoint, secondEndPoint, wireBufferSize);
+
+    /// <summary>
+    /// Two connected connections with their own options, e.g. different networks' magic to simulate a peer
+    /// that breaks the protocol.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static (IMessageConnection First, IMessageConnection Second) CreatePair(ConnectionOptions firstOptions, ConnectionOptions secondOptions,
+        EndPoint? firstEndPoint = null, EndPoint? secondEndPoint = null, int wireBufferSize = DefaultWireBufferSize)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(firstOptions);
+        ArgumentNullException.ThrowIfNull(secondOptions);
         ArgumentOutOfRangeException.ThrowIfLessThan(wireBufferSize, 2);
-        options.Validate();
+        firstOptions.Validate();
+        secondOptions.Validate();
         firstEndPoint ??= NextEndPoint();
         secondEndPoint ??= NextEndPoint();
         var (first, second) = InMemoryLink.CreatePair(wireBufferSize, firstEndPoint, secondEndPoint);
-        return (MessageConnection.Start(first, options), MessageConnection.Start(second, options));
+        return (MessageConnection.Start(first, firstOptions), MessageConnection.Start(second, secondOptions));
     }
 
     private static IPEndPoint NextEndPoint() =>
