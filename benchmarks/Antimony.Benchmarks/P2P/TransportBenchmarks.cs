@@ -7,6 +7,7 @@ using Antimony.P2P.Transport;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Networks;
 using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 using BenchmarkDotNet.Attributes;
@@ -21,8 +22,7 @@ namespace Antimony.Benchmarks.P2P;
 /// </summary>
 public abstract class TransportBenchmarks
 {
-    private const uint Magic = 0xDAB5_BFFA;
-    private static readonly FrameOptions Frame = new() { Magic = Magic };
+    private static readonly FrameOptions Frame = FrameOptions.For(Network.Devnet);
 
     private INetworkMessage _message = null!;
     private int _batch;

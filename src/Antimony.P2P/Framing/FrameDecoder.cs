@@ -24,7 +24,9 @@ public sealed class FrameDecoder
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxPayloadLength);
-        _magic = options.Magic;
+        if (!Antimony.Primitives.Networks.NetworkMagic.IsValid(options.Magic.Value))
+            throw new ArgumentException("The options need a network magic.", nameof(options));
+        _magic = options.Magic.Value;
         _maxPayloadLength = options.MaxPayloadLength;
         _registry = options.Registry ?? throw new ArgumentException("A registry is required.", nameof(options));
         _rejectUnknown = options.RejectUnknownCommands;
@@ -77,7 +79,7 @@ public sealed class FrameDecoder
         header = default;
         descriptor = null;
         var reader = new SequenceReader<byte>(buffer);
-        if (!reader.TryReadLittleEndian(out int magic))
+        if (!reader.TryReadBigEndian(out int magic))
             return false;
         if ((uint)magic != _magic)
             throw new WireProtocolException(ProtocolViolation.BadMagic, $"Frame magic 0x{(uint)magic:x8}; this network's is 0x{_magic:x8}");

@@ -19,7 +19,9 @@ public sealed class FrameEncoder
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxPayloadLength);
-        _magic = options.Magic;
+        if (!Antimony.Primitives.Networks.NetworkMagic.IsValid(options.Magic.Value))
+            throw new ArgumentException("The options need a network magic.", nameof(options));
+        _magic = options.Magic.Value;
         _maxPayloadLength = options.MaxPayloadLength;
     }
 

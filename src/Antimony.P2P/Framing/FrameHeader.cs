@@ -7,7 +7,7 @@ namespace Antimony.P2P.Framing;
 /// The 24-byte header in front of every payload: magic, command, payload length and checksum (the first four
 /// bytes of SHA-256d(payload), read little-endian as Bitcoin Core compares them).
 /// </summary>
-/// <param name="Magic">The network's four magic bytes read as a little-endian integer (btcd's convention).</param>
+/// <param name="Magic">The four magic bytes in wire order read big-endian, as <see cref="Antimony.Primitives.Networks.NetworkMagic.Value"/>; raw, since a peer may send anything.</param>
 /// <param name="Command">The message's command.</param>
 /// <param name="PayloadLength">The payload's length in bytes, as claimed by the sender.</param>
 /// <param name="Checksum">The first four bytes of SHA-256d(payload), read little-endian.</param>
@@ -18,7 +18,7 @@ public readonly record struct FrameHeader(uint Magic, MessageCommand Command, ui
     {
         if (destination.Length < FrameLimits.HeaderSize)
             throw new ArgumentException($"The destination needs {FrameLimits.HeaderSize} bytes.", nameof(destination));
-        BinaryPrimitives.WriteUInt32LittleEndian(destination, Magic);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, Magic);
         Command.CopyTo(destination[4..]);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[16..], PayloadLength);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[20..], Checksum);
@@ -37,7 +37,7 @@ public readonly record struct FrameHeader(uint Magic, MessageCommand Command, ui
         if (!MessageCommand.TryRead(source.Slice(4, MessageCommand.Size), out var command))
             return false;
         header = new FrameHeader(
-            BinaryPrimitives.ReadUInt32LittleEndian(source),
+            BinaryPrimitives.ReadUInt32BigEndian(source),
             command,
             BinaryPrimitives.ReadUInt32LittleEndian(source[16..]),
             BinaryPrimitives.ReadUInt32LittleEndian(source[20..]));

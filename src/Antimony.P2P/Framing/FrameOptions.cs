@@ -1,15 +1,13 @@
 using Antimony.P2P.Messages;
+using Antimony.Primitives.Networks;
 
 namespace Antimony.P2P.Framing;
 
 /// <summary>What a connection's frame codec checks: the network's magic, the payload limit and the known commands.</summary>
 public sealed record FrameOptions
 {
-    /// <summary>
-    /// The network's four magic bytes read as a little-endian integer (btcd's convention: bytes
-    /// <c>f9 be b4 d9</c> are 0xD9B4BEF9). Each Antimony network's value is a constant of its network description.
-    /// </summary>
-    public required uint Magic { get; init; }
+    /// <summary>The network's four magic bytes, the first field of every frame.</summary>
+    public required NetworkMagic Magic { get; init; }
 
     /// <summary>
     /// The largest payload accepted or sent: <see cref="FrameLimits.DefaultMaxPayloadLength"/>, or
@@ -25,6 +23,16 @@ public sealed record FrameOptions
     /// Bitcoin Core ignores unknown commands so that new features can be introduced as new messages.
     /// </summary>
     public bool RejectUnknownCommands { get; init; }
+
+    /// <summary>
+    /// The options for one of the networks: its magic and the payload limit for its largest serialized block
+    /// (<see cref="FrameLimits.ForMaxBlockSize"/>; 4,000,000 bytes when the block size is not above 3 MB).
+    /// </summary>
+    public static FrameOptions For(Network network, int maxBlockSize = 0)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new FrameOptions { Magic = network.Magic, MaxPayloadLength = FrameLimits.ForMaxBlockSize(maxBlockSize) };
+    }
 
     /// <summary>The largest whole frame: header plus the largest payload.</summary>
     public long MaxFrameLength => FrameLimits.HeaderSize + (long)MaxPayloadLength;

@@ -67,7 +67,7 @@ public class FrameDecoderTests
     public void A_4_GB_length_field_is_rejected_from_the_header_alone()
     {
         var header = new byte[FrameLimits.HeaderSize];
-        new FrameHeader(TestFrames.Magic, BlockMessage.CommandName, uint.MaxValue, 0).CopyTo(header);
+        new FrameHeader(TestFrames.Magic.Value, BlockMessage.CommandName, uint.MaxValue, 0).CopyTo(header);
         var buffer = new ReadOnlySequence<byte>(header);
         var ex = Assert.Throws<WireProtocolException>(() => TestFrames.Decoder.TryDecode(ref buffer, out _));
         Assert.Equal(ProtocolViolation.OversizedPayload, ex.Violation);
@@ -80,10 +80,10 @@ public class FrameDecoderTests
         Assert.Equal(33_000_000, FrameLimits.ForMaxBlockSize(32_000_000));
         Assert.Equal(FrameLimits.DefaultMaxPayloadLength, FrameLimits.ForMaxBlockSize(2_000_000));
         var header = new byte[FrameLimits.HeaderSize];
-        new FrameHeader(TestFrames.Magic, BlockMessage.CommandName, 33_000_000, 0).CopyTo(header);
+        new FrameHeader(TestFrames.Magic.Value, BlockMessage.CommandName, 33_000_000, 0).CopyTo(header);
         Assert.True(decoder.TryReadHeader(new ReadOnlySequence<byte>(header), out var read));
         Assert.Equal(33_000_000u, read.PayloadLength);
-        new FrameHeader(TestFrames.Magic, BlockMessage.CommandName, 33_000_001, 0).CopyTo(header);
+        new FrameHeader(TestFrames.Magic.Value, BlockMessage.CommandName, 33_000_001, 0).CopyTo(header);
         Assert.Equal(ProtocolViolation.OversizedPayload,
             Assert.Throws<WireProtocolException>(() => decoder.TryReadHeader(new ReadOnlySequence<byte>(header), out _)).Violation);
         Assert.Equal(ProtocolViolation.OversizedPayload, TestFrames.ViolationOf(header));
@@ -104,7 +104,7 @@ public class FrameDecoderTests
         // 50,001 inventory entries, 1,001 addresses, 2,001 headers or a 102-hash locator can never fit their
         // command's maximum, so they fail before a byte of payload is buffered.
         var header = new byte[FrameLimits.HeaderSize];
-        new FrameHeader(TestFrames.Magic, MessageCommand.FromName(command), (uint)length, 0).CopyTo(header);
+        new FrameHeader(TestFrames.Magic.Value, MessageCommand.FromName(command), (uint)length, 0).CopyTo(header);
         Assert.Equal(ProtocolViolation.PayloadTooLargeForCommand, TestFrames.ViolationOf(header));
     }
 

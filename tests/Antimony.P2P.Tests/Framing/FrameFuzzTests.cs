@@ -91,7 +91,7 @@ public class FrameFuzzTests
     private static byte[] Magic()
     {
         var magic = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(magic, TestFrames.Magic);
+        TestFrames.Magic.CopyTo(magic);
         return magic;
     }
 

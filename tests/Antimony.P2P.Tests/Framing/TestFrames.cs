@@ -1,14 +1,15 @@
 using System.Buffers;
 using Antimony.P2P.Framing;
 using Antimony.P2P.Messages;
+using Antimony.Primitives.Networks;
 
 namespace Antimony.P2P.Tests.Framing;
 
 /// <summary>A test network's frame codec and helpers to frame, split and decode bytes.</summary>
 internal static class TestFrames
 {
-    /// <summary>A magic with every byte's high bit set, as PROTOCOL.md asks (bytes fa bf b5 da).</summary>
-    public const uint Magic = 0xDAB5_BFFA;
+    /// <summary>Regtest's magic.</summary>
+    public static NetworkMagic Magic { get; } = Network.Regtest.Magic;
 
     public static FrameOptions Options { get; } = new() { Magic = Magic };
 

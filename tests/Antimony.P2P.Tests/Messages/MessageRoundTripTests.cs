@@ -5,6 +5,7 @@ using Antimony.P2P.Messages;
 using Antimony.P2P.Tests.Framing;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Networks;
 
 namespace Antimony.P2P.Tests.Messages;
 
@@ -127,7 +128,7 @@ public class MessageRoundTripTests
     [Fact]
     public void Verack_frame_matches_bitcoin_byte_for_byte_under_bitcoin_magic()
     {
-        var encoder = new FrameEncoder(new FrameOptions { Magic = 0xD9B4BEF9 });
+        var encoder = new FrameEncoder(new FrameOptions { Magic = new NetworkMagic(0xF9BEB4D9) });
         Assert.Equal("f9beb4d976657261636b000000000000000000005df6e0e2", Convert.ToHexStringLower(encoder.ToBytes(VerackMessage.Instance)));
     }
 

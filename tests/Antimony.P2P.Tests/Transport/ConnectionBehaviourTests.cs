@@ -6,6 +6,7 @@ using Antimony.P2P.Transport;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Networks;
 using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
@@ -151,7 +152,7 @@ public abstract class ConnectionBehaviourTests
     [Fact]
     public async Task A_frame_from_another_network_is_a_violation_and_aborts_the_connection()
     {
-        var foreign = Options with { Frame = TestFrames.Options with { Magic = 0xFEEDBEEF } };
+        var foreign = Options with { Frame = TestFrames.Options with { Magic = Network.Mainnet.Magic } };
         var (a, b, scope) = await ConnectAsync(foreign, Options);
         await using var _ = scope;
         Assert.True(await a.SendAsync(new PingMessage(1)));
