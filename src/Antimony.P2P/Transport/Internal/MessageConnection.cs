@@ -112,11 +112,16 @@ internal sealed class MessageConnection : IMessageConnection
     public async ValueTask<INetworkMessage?> ReceiveAsync(CancellationToken cancellationToken = default)
     {
         var reader = _input.Reader;
+        int needed = 0;
         while (true)
         {
             if (Volatile.Read(ref _violated) != 0 || Volatile.Read(ref _disposed) != 0)
                 return null;
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            // Once a header is in, wait for the whole frame instead of waking for every segment of a large one;
+            // the inbound pause threshold exceeds the largest frame, so the wait cannot stall.
+            var result = needed > 0
+                ? await reader.ReadAtLeastAsync(needed, cancellationToken).ConfigureAwait(false)
+                : await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             var consumed = buffer.Start;
             var examined = buffer.End;
@@ -134,6 +139,11 @@ internal sealed class MessageConnection : IMessageConnection
                 // Closed: a partial frame left behind can never complete.
                 if (result.IsCompleted || result.IsCanceled)
                     return null;
+                needed = _decoder.TryReadHeader(buffer, out var header) ? FrameLimits.HeaderSize + (int)header.PayloadLength : 0;
+                // ReadAtLeastAsync follows a read that examined nothing: after examining to the end, the pipe
+                // was seen not to wake it although enough bytes had arrived (in-memory 1 MB frame test).
+                if (needed > 0)
+                    examined = consumed;
             }
             catch (WireProtocolException)
             {
