@@ -121,6 +121,7 @@ public abstract class ConnectionBehaviourTests
         Assert.Null(await a.ReceiveAsync().AsTask().WaitAsync(Patience));
         await a.Completion.WaitAsync(Patience);
         await b.Completion.WaitAsync(Patience);
+        Assert.True(a.Completion.IsCompletedSuccessfully && b.Completion.IsCompletedSuccessfully);
         Assert.Equal(ConnectionCloseReason.RemoteReset, a.CloseReason);
         Assert.Equal(ConnectionCloseReason.LocalAbort, b.CloseReason);
         Assert.False(await a.SendAsync(new PingMessage(2)));
@@ -137,7 +138,9 @@ public abstract class ConnectionBehaviourTests
         a.Close();
         a.Close();
 
-        var received = await ReceiveAsync(b, 3);
+        var received = new List<INetworkMessage>();
+        await foreach (var message in b.ReadAllAsync().WithCancellation(new CancellationTokenSource(Patience).Token))
+            received.Add(message);
         Assert.Equal([0UL, 1UL, 2UL], received.Select(m => ((PingMessage)m).Nonce));
         Assert.Null(await b.ReceiveAsync().AsTask().WaitAsync(Patience));
         await Task.WhenAll(a.Completion, b.Completion).WaitAsync(Patience);
