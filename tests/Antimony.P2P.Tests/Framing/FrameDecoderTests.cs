@@ -89,6 +89,18 @@ public class FrameDecoderTests
         Assert.Equal(ProtocolViolation.OversizedPayload, TestFrames.ViolationOf(header));
     }
 
+    [Fact]
+    public void Options_for_a_network_take_its_magic_and_its_block_size()
+    {
+        var devnet = FrameOptions.For(Antimony.Primitives.Networks.Network.Devnet, maxBlockSize: 32_000_000);
+        Assert.Equal(Antimony.Primitives.Networks.Network.Devnet.Magic, devnet.Magic);
+        Assert.Equal(33_000_000, devnet.MaxPayloadLength);
+        Assert.Equal(FrameLimits.DefaultMaxPayloadLength, FrameOptions.For(Antimony.Primitives.Networks.Network.Mainnet).MaxPayloadLength);
+        var frame = new FrameEncoder(devnet).ToBytes(new PingMessage(5));
+        Assert.Equal(Antimony.Primitives.Networks.Network.Devnet.Magic.ToString(), Convert.ToHexStringLower(frame.AsSpan(0, 4)));
+        Assert.Equal(ProtocolViolation.BadMagic, TestFrames.ViolationOf(frame));
+    }
+
     [Theory]
     [InlineData("ping", 9)]
     [InlineData("verack", 1)]
