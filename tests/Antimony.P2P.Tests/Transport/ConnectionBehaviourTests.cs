@@ -52,6 +52,24 @@ public abstract class ConnectionBehaviourTests
     }
 
     [Fact]
+    public async Task Concurrent_senders_never_interleave_frames()
+    {
+        var (a, b, scope) = await ConnectAsync(Options, Options);
+        await using var _ = scope;
+        var senders = Enumerable.Range(0, 4).Select(t => Task.Run(async () =>
+        {
+            for (int i = 0; i < 250; i++)
+                Assert.True(await a.SendAsync(i % 50 == 0 ? Inventory(500) : new PingMessage((ulong)(t * 1000 + i))));
+        })).ToArray();
+        var received = await ReceiveAsync(b, 1000);
+        await Task.WhenAll(senders).WaitAsync(Patience);
+        var nonces = received.OfType<PingMessage>().Select(p => p.Nonce).ToHashSet();
+        Assert.Equal(4 * 245, nonces.Count);
+        Assert.Equal(20, received.OfType<InvMessage>().Count(m => m.Entries.Length == 500));
+        Assert.Equal(1000, a.MessagesSent);
+    }
+
+    [Fact]
     public async Task A_1_MB_block_crosses_intact()
     {
         var (a, b, scope) = await ConnectAsync(Options, Options);
