@@ -54,6 +54,9 @@ public sealed class ChainEntry
     /// <summary>Whether the block or one of its ancestors is invalid.</summary>
     public bool IsInvalid => (Status & BlockStatus.AnyInvalid) != 0;
 
+    /// <summary>Whether this block and all its ancestors are stored and not known invalid (a candidate tip).</summary>
+    internal bool HasChainData { get; set; }
+
     /// <summary>The order in which the node first learnt of the header; the earlier wins ties in work.</summary>
     internal long Sequence { get; }
 
