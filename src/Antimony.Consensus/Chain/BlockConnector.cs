@@ -5,15 +5,17 @@ using Antimony.Consensus.Storage;
 using Antimony.Consensus.Validation;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Signing;
 using Antimony.Primitives.Transactions;
+using System.Runtime.InteropServices;
 
 namespace Antimony.Consensus.Chain;
 
 /// <summary>
 /// Turns a block into the <see cref="ChainStateBatch"/> that connects or disconnects it, without writing
-/// anything: a rejected block leaves no trace. Signatures of a block are checked in parallel.
+/// anything: a rejected block leaves no trace. A block's signature checks are collected and verified as one batch.
 /// </summary>
-internal sealed class BlockConnector(ConsensusRuleSet rules, int parallelism)
+internal sealed class BlockConnector(ConsensusRuleSet rules)
 {
     /// <summary>Validates <paramref name="block"/> against <paramref name="coins"/> and builds the batch that connects it.</summary>
     public ValidationResult Connect(Block block, ChainEntry entry, IChainStateStore coins, CancellationToken cancellationToken, out ChainStateBatch? batch)
@@ -22,7 +24,7 @@ internal sealed class BlockConnector(ConsensusRuleSet rules, int parallelism)
         int height = entry.Height;
         var cache = new CoinCache(coins);
         var undo = ImmutableArray.CreateBuilder<Coin>();
-        var spends = new List<SpendContext>();
+        var signatures = new List<SignatureCheck>();
         long fees = 0;
         foreach (var transaction in block.Transactions)
         {
@@ -35,10 +37,11 @@ internal sealed class BlockConnector(ConsensusRuleSet rules, int parallelism)
                 fees += fee.Atoms;
                 if (fees > Money.MaxValue.Atoms)
                     return ValidationResult.Reject(RejectReasons.AccumulatedFeeOutOfRange);
-                var spentOutputs = spent.Select(c => c.Output).ToImmutableArray();
+                var prepared = rules.PrepareSpends(transaction, spent, signatures);
+                if (!prepared.IsValid)
+                    return prepared;
                 for (int i = 0; i < transaction.Inputs.Length; i++)
                 {
-                    spends.Add(new SpendContext(transaction, i, spentOutputs));
                     cache.Spend(transaction.Inputs[i].PreviousOutput, out _);
                     undo.Add(spent[i]);
                 }
@@ -59,9 +62,10 @@ internal sealed class BlockConnector(ConsensusRuleSet rules, int parallelism)
         var connected = rules.CheckConnectedBlock(new BlockConnectContext(block, height, new Money(fees), rules.Parameters));
         if (!connected.IsValid)
             return connected;
-        var signatures = VerifySpends(spends, cancellationToken);
-        if (!signatures.IsValid)
-            return signatures;
+        cancellationToken.ThrowIfCancellationRequested();
+        var verified = rules.VerifySignatures(CollectionsMarshal.AsSpan(signatures));
+        if (!verified.IsValid)
+            return verified;
 
         batch = new ChainStateBatch
         {
@@ -108,29 +112,5 @@ internal sealed class BlockConnector(ConsensusRuleSet rules, int parallelism)
             RemovedCoins = cache.GetRemoved(),
             UndoToRemove = entry.Hash,
         };
-    }
-
-    // Every check runs (invalid blocks are rare) so the reported failure is deterministically the first in block order.
-    private ValidationResult VerifySpends(List<SpendContext> spends, CancellationToken cancellationToken)
-    {
-        if (spends.Count == 0)
-            return ValidationResult.Valid;
-        var results = new ValidationResult[spends.Count];
-        if (parallelism <= 1 || spends.Count < 4)
-        {
-            for (int i = 0; i < results.Length; i++)
-                results[i] = rules.VerifySpend(spends[i]);
-        }
-        else
-        {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-            Parallel.For(0, results.Length, options, i => results[i] = rules.VerifySpend(spends[i]));
-        }
-        foreach (var result in results)
-        {
-            if (!result.IsValid)
-                return result;
-        }
-        return ValidationResult.Valid;
     }
 }

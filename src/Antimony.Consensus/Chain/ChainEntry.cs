@@ -1,6 +1,6 @@
-using System.Numerics;
 using Antimony.Consensus.Validation;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Chain;
 
@@ -18,7 +18,7 @@ public sealed class ChainEntry
         Hash = header.Hash;
         Previous = previous;
         Height = previous is null ? 0 : previous.Height + 1;
-        ChainWork = (previous?.ChainWork ?? BigInteger.Zero) + Difficulty.TargetMath.GetWork(Difficulty.TargetMath.Decode(header.Bits));
+        ChainWork = (previous?.ChainWork ?? UInt256.Zero) + new CompactTarget(header.Bits).GetWork();
         Sequence = sequence;
         Skip = previous?.GetAncestor(GetSkipHeight(Height));
         MedianTimePast = ComputeMedianTimePast();
@@ -40,7 +40,7 @@ public sealed class ChainEntry
     /// The expected number of hashes to produce this chain from genesis up to and including this block:
     /// the sum of 2^256 / (target + 1). The active chain is the valid chain with the most of it.
     /// </summary>
-    public BigInteger ChainWork { get; }
+    public UInt256 ChainWork { get; }
 
     /// <summary>The median of the times of this block and the ten before it (fewer near genesis).</summary>
     public uint MedianTimePast { get; }

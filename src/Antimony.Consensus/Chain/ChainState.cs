@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Antimony.Consensus.Coins;
 using Antimony.Consensus.Events;
-using Antimony.Consensus.Hosting;
 using Antimony.Consensus.Parameters;
 using Antimony.Consensus.Rules;
 using Antimony.Consensus.Storage;
@@ -10,7 +9,6 @@ using Antimony.Consensus.Validation;
 using Antimony.Primitives.Blocks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Antimony.Consensus.Chain;
 
@@ -47,7 +45,6 @@ public sealed partial class ChainState : IDisposable
         IChainStateStore chainStateStore,
         ChainEvents events,
         TimeProvider timeProvider,
-        IOptions<ConsensusOptions> options,
         ILogger<ChainState>? logger = null,
         IMeterFactory? meterFactory = null)
     {
@@ -57,7 +54,6 @@ public sealed partial class ChainState : IDisposable
         ArgumentNullException.ThrowIfNull(chainStateStore);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(options);
         Parameters = parameters;
         _rules = rules;
         _blocks = blockStore;
@@ -66,7 +62,7 @@ public sealed partial class ChainState : IDisposable
         _time = timeProvider;
         _logger = logger ?? NullLogger<ChainState>.Instance;
         _metrics = new ConsensusMetrics(meterFactory);
-        _connector = new BlockConnector(rules, options.Value.SignatureVerificationParallelism);
+        _connector = new BlockConnector(rules);
         (Genesis, _tip) = Load();
         ActivateBestChain(CancellationToken.None);
         _events.Deliver();

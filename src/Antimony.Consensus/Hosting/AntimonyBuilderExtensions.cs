@@ -22,15 +22,6 @@ public static class AntimonyBuilderExtensions
         return builder;
     }
 
-    /// <summary>Uses <typeparamref name="TChecker"/> for the signatures of the built-in output types.</summary>
-    public static IAntimonyBuilder AddSignatureChecker<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TChecker>(this IAntimonyBuilder builder)
-        where TChecker : class, ISpendSignatureChecker
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton<ISpendSignatureChecker, TChecker>();
-        return builder;
-    }
-
     /// <summary>Registers one more output type (a bespoke network's); its name must not clash with another's.</summary>
     public static IAntimonyBuilder AddOutputType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TVerifier>(this IAntimonyBuilder builder)
         where TVerifier : class, IOutputTypeVerifier

@@ -7,6 +7,7 @@ using Antimony.Consensus.Rules;
 using Antimony.Consensus.Rules.Blocks;
 using Antimony.Consensus.Rules.Headers;
 using Antimony.Consensus.Rules.Transactions;
+using Antimony.Primitives.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,8 @@ namespace Antimony.Consensus.Hosting;
 public static class AntimonyServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the chain state, the built-in rules and output types for <paramref name="parameters"/>. Everything
-    /// is registered with <c>TryAdd</c>, so a host registering its own implementation first wins. A store and a
-    /// signature checker must be added too; their absence fails start-up (<c>ValidateOnStart</c>) with a message
+    /// Adds the chain state, the built-in rules and output types and the default signature verifier (BouncyCastle, batched and spread over cores) for <paramref name="parameters"/>. Everything
+    /// is registered with <c>TryAdd</c>, so a host registering its own implementation first wins. A store must be added too; their absence fails start-up (<c>ValidateOnStart</c>) with a message
     /// naming the missing part, and a container built with <c>ValidateOnBuild</c> fails at build.
     /// </summary>
     /// <exception cref="InvalidOperationException">Antimony was already added for a different network.</exception>
@@ -40,6 +40,8 @@ public static class AntimonyServiceCollectionExtensions
         services.TryAddSingleton<IDifficultyAlgorithm>(sp => CreateDifficulty(sp.GetRequiredService<ChainParameters>()));
         AddBuiltInRules(services);
         AddBuiltInOutputTypes(services);
+        services.TryAddSingleton<ISignatureVerifier>(sp => new ParallelSignatureVerifier(
+            BouncyCastleSignatureVerifier.Instance, sp.GetRequiredService<IOptions<ConsensusOptions>>().Value.SignatureVerificationParallelism));
         services.TryAddSingleton<OutputTypeRegistry>();
         services.TryAddSingleton<ConsensusRuleSet>();
         services.TryAddSingleton<ChainEvents>();

@@ -1,4 +1,3 @@
-using Antimony.Consensus.OutputTypes;
 using Antimony.Consensus.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,6 @@ internal sealed class CompositionValidator(IServiceProviderIsService services) :
     [
         (typeof(IBlockStore), "add a store, e.g. builder.AddInMemoryStore()"),
         (typeof(IChainStateStore), "add a store, e.g. builder.AddInMemoryStore()"),
-        (typeof(ISpendSignatureChecker), "add a signature checker, e.g. builder.AddSignatureChecker<T>()"),
     ];
 
     public ValidateOptionsResult Validate(string? name, ConsensusOptions options)

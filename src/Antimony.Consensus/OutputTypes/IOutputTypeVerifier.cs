@@ -1,21 +1,24 @@
 using Antimony.Consensus.Validation;
+using Antimony.Primitives.Signing;
 using Antimony.Primitives.Transactions;
 
 namespace Antimony.Consensus.OutputTypes;
 
 /// <summary>
-/// One consensus output type: recognises its scripts, checks outputs of its type and authorizes spends
-/// of them. The set of verifiers is the set of valid output scripts (PROTOCOL.md, "Spendable outputs");
-/// a bespoke network registers more with <c>TryAddEnumerable</c>, or removes one.
+/// One consensus output type: recognises its scripts, checks outputs of its type and prepares the
+/// authorization of spends of them. The set of verifiers is the set of valid output scripts (PROTOCOL.md,
+/// "Spendable outputs"); a bespoke network registers more with <c>TryAddEnumerable</c>, or removes one.
 /// </summary>
 /// <remarks>
-/// <see cref="VerifySpend"/> is called concurrently from several threads for the inputs of one block,
-/// so implementations must be thread-safe (stateless ones are).
+/// Spending is split in two so a block's signatures can be verified together: <see cref="PrepareSpend"/>
+/// checks the witness's shape and encodings and computes the signature hash, adding the resulting
+/// <see cref="SignatureCheck"/>s to a list; the caller then verifies the whole list at once through the
+/// Primitives' <see cref="ISignatureVerifier"/> (batched and spread over cores).
 /// </remarks>
 public interface IOutputTypeVerifier
 {
     /// <summary>The type's stable name; names are unique among registered verifiers.</summary>
-    OutputType Type { get; }
+    OutputTypeId Type { get; }
 
     /// <summary>
     /// Whether outputs of this type enter the UTXO set. Unspendable ones (data) never do, so spending one
@@ -30,9 +33,10 @@ public interface IOutputTypeVerifier
     ValidationResult CheckOutput(in TxOut output);
 
     /// <summary>
-    /// Checks that the input in <paramref name="context"/> may spend its output (of this type): witness
-    /// shape, then signature. Shape errors report <see cref="RejectReasons.BadWitness"/>, failed signatures
+    /// Checks everything about the spend of <paramref name="context"/>'s input except the signature
+    /// arithmetic, and adds the signature checks that remain to <paramref name="signatures"/>. Shape and
+    /// encoding errors report <see cref="RejectReasons.BadWitness"/>; spends that can never verify report
     /// <see cref="RejectReasons.SignatureFailed"/>.
     /// </summary>
-    ValidationResult VerifySpend(in SpendContext context);
+    ValidationResult PrepareSpend(in SpendContext context, ICollection<SignatureCheck> signatures);
 }

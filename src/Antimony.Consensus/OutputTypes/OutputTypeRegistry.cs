@@ -9,7 +9,7 @@ namespace Antimony.Consensus.OutputTypes;
 public sealed class OutputTypeRegistry
 {
     private readonly IOutputTypeVerifier[] _verifiers;
-    private readonly Dictionary<OutputType, IOutputTypeVerifier> _byType;
+    private readonly Dictionary<OutputTypeId, IOutputTypeVerifier> _byType;
 
     /// <summary>Registers <paramref name="verifiers"/>; the first that matches a script classifies it.</summary>
     /// <exception cref="InvalidOperationException">Two verifiers share a type name.</exception>
@@ -26,7 +26,7 @@ public sealed class OutputTypeRegistry
     }
 
     /// <summary>The registered types.</summary>
-    public IReadOnlyCollection<OutputType> Types => _byType.Keys;
+    public IReadOnlyCollection<OutputTypeId> Types => _byType.Keys;
 
     /// <summary>The verifier whose type <paramref name="scriptPubKey"/> is.</summary>
     public bool TryClassify(ReadOnlySpan<byte> scriptPubKey, [NotNullWhen(true)] out IOutputTypeVerifier? verifier)
@@ -44,5 +44,5 @@ public sealed class OutputTypeRegistry
     }
 
     /// <summary>The verifier registered for <paramref name="type"/>.</summary>
-    public bool TryGet(OutputType type, [NotNullWhen(true)] out IOutputTypeVerifier? verifier) => _byType.TryGetValue(type, out verifier);
+    public bool TryGet(OutputTypeId type, [NotNullWhen(true)] out IOutputTypeVerifier? verifier) => _byType.TryGetValue(type, out verifier);
 }

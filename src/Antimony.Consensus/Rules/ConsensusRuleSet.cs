@@ -4,7 +4,9 @@ using Antimony.Consensus.OutputTypes;
 using Antimony.Consensus.Parameters;
 using Antimony.Consensus.Validation;
 using Antimony.Primitives.Amounts;
+using Antimony.Primitives.Signing;
 using Antimony.Primitives.Transactions;
+using System.Runtime.InteropServices;
 
 namespace Antimony.Consensus.Rules;
 
@@ -19,11 +21,13 @@ public sealed class ConsensusRuleSet
     private readonly ITransactionRule[] _transactionRules;
     private readonly IInputRule[] _inputRules;
     private readonly IBlockConnectRule[] _connectRules;
+    private readonly ISignatureVerifier _signatures;
 
     /// <summary>Collects the rules (normally from the container).</summary>
     public ConsensusRuleSet(
         ChainParameters parameters,
         OutputTypeRegistry outputTypes,
+        ISignatureVerifier signatureVerifier,
         IEnumerable<IHeaderRule> headerRules,
         IEnumerable<IBlockRule> blockRules,
         IEnumerable<ITransactionRule> transactionRules,
@@ -32,6 +36,8 @@ public sealed class ConsensusRuleSet
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(outputTypes);
+        ArgumentNullException.ThrowIfNull(signatureVerifier);
+        _signatures = signatureVerifier;
         Parameters = parameters;
         OutputTypes = outputTypes;
         _headerRules = [.. headerRules];
@@ -136,25 +142,39 @@ public sealed class ConsensusRuleSet
         return ValidationResult.Valid;
     }
 
-    /// <summary>Authorizes one input through the verifier of the output type it spends.</summary>
-    public ValidationResult VerifySpend(in SpendContext context)
-    {
-        if (!OutputTypes.TryClassify(context.SpentOutput.ScriptPubKey.Span, out var verifier))
-            return ValidationResult.Reject(RejectReasons.OutputType, $"input {context.InputIndex} spends an unregistered output type");
-        return verifier.VerifySpend(context);
-    }
-
-    /// <summary>Authorizes every input of one transaction in turn (the mempool's path; blocks verify in parallel).</summary>
-    public ValidationResult VerifySpends(Transaction transaction, ImmutableArray<Coin> spentCoins)
+    /// <summary>
+    /// Prepares the authorization of every input of <paramref name="transaction"/> through the verifier of the
+    /// output type each spends, appending the signature checks that remain to <paramref name="signatures"/>.
+    /// </summary>
+    public ValidationResult PrepareSpends(Transaction transaction, ImmutableArray<Coin> spentCoins, ICollection<SignatureCheck> signatures)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var outputs = spentCoins.Select(c => c.Output).ToImmutableArray();
+        var cache = new SigHashCache(transaction, spentCoins.Select(c => c.Output).ToArray());
         for (int i = 0; i < transaction.Inputs.Length; i++)
         {
-            var result = VerifySpend(new SpendContext(transaction, i, outputs));
+            var context = new SpendContext(cache, i);
+            if (!OutputTypes.TryClassify(context.SpentOutput.ScriptPubKey.Span, out var verifier))
+                return ValidationResult.Reject(RejectReasons.OutputType, $"input {i} spends an unregistered output type");
+            var result = verifier.PrepareSpend(context, signatures);
             if (!result.IsValid)
                 return result;
         }
         return ValidationResult.Valid;
+    }
+
+    /// <summary>Verifies prepared signature checks together (batched, across cores when the verifier does so).</summary>
+    public ValidationResult VerifySignatures(ReadOnlySpan<SignatureCheck> signatures)
+    {
+        if (signatures.IsEmpty || _signatures.VerifyBatch(signatures, out int invalid))
+            return ValidationResult.Valid;
+        return ValidationResult.Reject(RejectReasons.SignatureFailed, $"signature check {invalid}");
+    }
+
+    /// <summary>Authorizes every input of one transaction: the mempool's path (a block batches all its transactions).</summary>
+    public ValidationResult VerifySpends(Transaction transaction, ImmutableArray<Coin> spentCoins)
+    {
+        var signatures = new List<SignatureCheck>(transaction?.Inputs.Length ?? 0);
+        var result = PrepareSpends(transaction!, spentCoins, signatures);
+        return result.IsValid ? VerifySignatures(CollectionsMarshal.AsSpan(signatures)) : result;
     }
 }

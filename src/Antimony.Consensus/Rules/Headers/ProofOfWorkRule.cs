@@ -1,4 +1,4 @@
-using Antimony.Consensus.Difficulty;
+using Antimony.Primitives.Numerics;
 using Antimony.Consensus.Validation;
 
 namespace Antimony.Consensus.Rules.Headers;
@@ -12,10 +12,10 @@ public sealed class ProofOfWorkRule : IHeaderRule
     /// <inheritdoc />
     public ValidationResult Check(in HeaderContext context)
     {
-        if (!TargetMath.TryDecode(context.Header.Bits, out var target) || target > context.Parameters.PowLimit)
-            return ValidationResult.Reject(RejectReasons.HighHash, $"bits 0x{context.Header.Bits:x8} out of range");
-        var hash = context.Header.Hash.Value;
-        return TargetMath.ToInteger(in hash) <= target
+        var bits = new CompactTarget(context.Header.Bits);
+        if (!bits.TryGetTarget(out var target) || target > context.Parameters.PowLimit)
+            return ValidationResult.Reject(RejectReasons.HighHash, $"bits {bits} out of range");
+        return CompactTarget.IsMet(context.Header.Hash, target)
             ? ValidationResult.Valid
             : ValidationResult.Reject(RejectReasons.HighHash, "hash above target");
     }
