@@ -27,8 +27,8 @@ public sealed class HeaderRuleTests
     {
         using var node = new TestNode();
         var block = node.Maker.Make(node.Chain.Tip);
-        node.Rejects(Reheader(block, h => h with { Bits = 0x2100ffff }), "high-hash");
-        node.Rejects(Reheader(block, h => h with { Bits = 0x20800000 }, mine: false), "high-hash");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x2100ffff) }), "high-hash");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x20800000) }, mine: false), "high-hash");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class HeaderRuleTests
         using var node = new TestNode();
         var block = node.Maker.Make(node.Chain.Tip);
         // Slightly harder than the limit: still cheap to mine, but not what regtest requires.
-        node.Rejects(Reheader(block, h => h with { Bits = 0x207ffffe }), "bad-diffbits");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x207ffffe) }), "bad-diffbits");
         node.Accepts(block);
     }
 
