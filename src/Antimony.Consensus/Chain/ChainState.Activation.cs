@@ -117,7 +117,8 @@ public sealed partial class ChainState
         if (!result.IsValid)
         {
             Persist(_tree.MarkInvalid(entry, result.Reason.Value));
-            _metrics.Rejected(result.Code!);
+            if (!ReferenceEquals(entry, _submitted))
+                _metrics.Rejected(result.Code!); // the submitted block's rejection is counted once, by ProcessBlockAsync
             Log.ConnectFailed(_logger, entry.Hash.ToString(), entry.Height, result);
             return false;
         }
