@@ -91,11 +91,12 @@ public sealed class ChainEntry
     private uint ComputeMedianTimePast(int span)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(span, 1);
-        var times = new uint[span];
+        Span<uint> times = span <= 64 ? stackalloc uint[span] : new uint[span];
         int count = 0;
         for (var walk = this; walk is not null && count < span; walk = walk.Previous)
             times[count++] = walk.Header.Time;
-        Array.Sort(times, 0, count);
+        times = times[..count];
+        times.Sort();
         return times[count / 2];
     }
 
