@@ -30,7 +30,7 @@ public sealed partial class ChainState
             return (genesis, genesis);
         }
 
-        foreach (var record in records.OrderBy(r => r.Height))
+        foreach (var record in records.OrderBy(r => r.Height).ThenBy(r => r.Sequence))
         {
             ChainEntry? previous = null;
             if (record.Height == 0)
@@ -42,7 +42,7 @@ public sealed partial class ChainState
             {
                 throw new InvalidOperationException($"Stored header {record.Header.Hash} has no stored parent.");
             }
-            var entry = _tree.Add(record.Header, previous);
+            var entry = _tree.Add(record.Header, previous, record.Sequence);
             entry.Status = record.Status & BlockStatus.AnyInvalid;
             entry.InvalidReason = record.InvalidReason;
             if ((record.Status & BlockStatus.HasData) != 0)

@@ -248,5 +248,5 @@ public sealed partial class ChainState : IDisposable
     }
 
     private void Persist(IReadOnlyCollection<ChainEntry> entries) =>
-        _blocks.PutIndex([.. entries.Select(e => new BlockIndexRecord(e.Header, e.Height, e.Status, e.InvalidReason))]);
+        _blocks.PutIndex([.. entries.Select(e => new BlockIndexRecord(e.Header, e.Height, e.Status, e.InvalidReason, e.Sequence))]);
 }
