@@ -118,6 +118,18 @@ public sealed class RocksDbStore : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Closes the database without flushing the coin cache, losing the unflushed blocks as a crash would
+    /// (tests use it to check where the store comes back).
+    /// </summary>
+    internal void CloseWithoutFlush()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        _db.Dispose();
+        _metrics.Dispose();
+    }
+
     /// <summary>Writes the memtables to data files (tests use it to damage data files on purpose).</summary>
     internal void FlushMemtables() => _db.FlushMemtables();
 
