@@ -1,6 +1,6 @@
-using System.Numerics;
 using Antimony.Consensus.Validation;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Chain;
 
@@ -18,7 +18,7 @@ public sealed class ChainEntry
         Hash = header.Hash;
         Previous = previous;
         Height = previous is null ? 0 : previous.Height + 1;
-        ChainWork = (previous?.ChainWork ?? BigInteger.Zero) + Difficulty.TargetMath.GetWork(Difficulty.TargetMath.Decode(header.Bits));
+        ChainWork = (previous?.ChainWork ?? UInt256.Zero) + new CompactTarget(header.Bits).GetWork();
         Sequence = sequence;
         Skip = previous?.GetAncestor(GetSkipHeight(Height));
         MedianTimePast = ComputeMedianTimePast();
@@ -40,7 +40,7 @@ public sealed class ChainEntry
     /// The expected number of hashes to produce this chain from genesis up to and including this block:
     /// the sum of 2^256 / (target + 1). The active chain is the valid chain with the most of it.
     /// </summary>
-    public BigInteger ChainWork { get; }
+    public UInt256 ChainWork { get; }
 
     /// <summary>The median of the times of this block and the ten before it (fewer near genesis).</summary>
     public uint MedianTimePast { get; }
@@ -53,6 +53,9 @@ public sealed class ChainEntry
 
     /// <summary>Whether the block or one of its ancestors is invalid.</summary>
     public bool IsInvalid => (Status & BlockStatus.AnyInvalid) != 0;
+
+    /// <summary>Whether this block and all its ancestors are stored and not known invalid (a candidate tip).</summary>
+    internal bool HasChainData { get; set; }
 
     /// <summary>The order in which the node first learnt of the header; the earlier wins ties in work.</summary>
     internal long Sequence { get; }

@@ -28,7 +28,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _parameters = parameters;
-        _powLimit = parameters.PowLimit;
+        _powLimit = (BigInteger)parameters.PowLimit;
     }
 
     /// <inheritdoc />

@@ -1,20 +1,16 @@
 using System.Numerics;
-using Antimony.Primitives.Hashing;
 
 namespace Antimony.Consensus.Difficulty;
 
 /// <summary>
-/// Bitcoin's compact target ("nBits") codec and chain-work arithmetic on exact integers.
+/// Bitcoin's compact target ("nBits") codec on exact integers, for LWMA-1's wide intermediates.
 /// </summary>
 /// <remarks>
-/// Kept internal and on <see cref="BigInteger"/> until the Primitives' <c>UInt256</c>/<c>CompactTarget</c>
-/// land; the rules (sign bit, overflow, zero) are Core's <c>arith_uint256::SetCompact</c>/<c>GetCompact</c>.
+/// LWMA-1's products exceed 256 bits, so it works on <see cref="BigInteger"/>; tests pin this codec to the
+/// Primitives' <c>CompactTarget</c>. The rules (sign bit, overflow, zero) are Core's <c>arith_uint256::SetCompact</c>/<c>GetCompact</c>.
 /// </remarks>
 internal static class TargetMath
 {
-    /// <summary>2^256, the size of the hash space.</summary>
-    public static readonly BigInteger HashSpace = BigInteger.One << 256;
-
     /// <summary>
     /// Decodes <paramref name="bits"/>; false when the encoding is negative, overflows 256 bits or is zero,
     /// none of which is a usable target.
@@ -51,9 +47,4 @@ internal static class TargetMath
         return compact | ((uint)size << 24);
     }
 
-    /// <summary>The expected number of hashes to find a block at <paramref name="target"/>: 2^256 / (target + 1).</summary>
-    public static BigInteger GetWork(BigInteger target) => HashSpace / (target + 1);
-
-    /// <summary>A hash read as the little-endian 256-bit number it is compared as.</summary>
-    public static BigInteger ToInteger(in Hash256 hash) => new(Hash256.AsBytes(in hash), isUnsigned: true, isBigEndian: false);
 }

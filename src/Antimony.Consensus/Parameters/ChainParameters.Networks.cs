@@ -1,4 +1,5 @@
 using Antimony.Consensus.Difficulty;
+using Antimony.Primitives.Networks;
 
 namespace Antimony.Consensus.Parameters;
 
@@ -18,7 +19,7 @@ public sealed partial record ChainParameters
     /// <summary>The production network.</summary>
     public static ChainParameters Mainnet { get; } = new()
     {
-        Name = "main",
+        Network = Network.Mainnet,
         PowLimitBits = StandardPowLimitBits,
         Genesis = new GenesisParameters("Antimony mainnet 2026-01-01: one chain, twelve seconds at a time", 1767225600, StandardPowLimitBits, MainnetNonce),
     };
@@ -26,14 +27,14 @@ public sealed partial record ChainParameters
     /// <summary>The public test network: mainnet's rules with its own genesis.</summary>
     public static ChainParameters Testnet { get; } = Mainnet with
     {
-        Name = "test",
+        Network = Network.Testnet,
         Genesis = new GenesisParameters("Antimony testnet 2026-01-01: break things here, not on mainnet", 1767225612, StandardPowLimitBits, TestnetNonce),
     };
 
     /// <summary>The local regression-test network: no retarget, trivial work, halving every 150 blocks.</summary>
     public static ChainParameters Regtest { get; } = Mainnet with
     {
-        Name = "regtest",
+        Network = Network.Regtest,
         PowLimitBits = RegtestPowLimitBits,
         DifficultyAdjustment = DifficultyAdjustment.None,
         SubsidyHalvingInterval = 150,
@@ -43,7 +44,7 @@ public sealed partial record ChainParameters
     /// <summary>The network for local clusters: mainnet's retarget, 32 M weight units, coinbase maturity 10.</summary>
     public static ChainParameters Devnet { get; } = Mainnet with
     {
-        Name = "devnet",
+        Network = Network.Devnet,
         CoinbaseMaturity = 10,
         MaxBlockWeight = 32_000_000,
         Genesis = new GenesisParameters("Antimony devnet: big blocks for local clusters", 1767225636, StandardPowLimitBits, DevnetNonce),

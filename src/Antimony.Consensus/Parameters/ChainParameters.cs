@@ -1,19 +1,23 @@
-using System.Numerics;
 using Antimony.Consensus.Difficulty;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Networks;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Parameters;
 
 /// <summary>
 /// A network's consensus parameters as plain data (btcd's <c>chaincfg.Params</c>). The four built-in
 /// networks are static properties; a custom network is a <c>with</c> expression on one of them, e.g.
-/// <c>ChainParameters.Regtest with { Name = "mynet", CoinbaseMaturity = 5 }</c>.
+/// <c>ChainParameters.Regtest with { Network = myNetwork, CoinbaseMaturity = 5 }</c>.
 /// </summary>
 public sealed partial record ChainParameters
 {
-    /// <summary>The network's name ("main", "test", "regtest", "devnet" or a custom one).</summary>
-    public required string Name { get; init; }
+    /// <summary>The network's identity outside consensus: name, P2P magic, default ports, address prefix.</summary>
+    public required Network Network { get; init; }
+
+    /// <summary>The network's name ("mainnet", "testnet", "regtest", "devnet" or a custom one).</summary>
+    public string Name => Network.Name;
 
     /// <summary>The genesis block's fields; see <see cref="CreateGenesisBlock"/>.</summary>
     public required GenesisParameters Genesis { get; init; }
@@ -54,8 +58,8 @@ public sealed partial record ChainParameters
     /// </summary>
     public int MinimumBlockVersion { get; init; } = 4;
 
-    /// <summary>The proof-of-work limit as an integer.</summary>
-    internal BigInteger PowLimit => TargetMath.Decode(PowLimitBits);
+    /// <summary>The proof-of-work limit as a 256-bit target.</summary>
+    public UInt256 PowLimit => new CompactTarget(PowLimitBits).ToTarget();
 
     /// <summary>Builds the genesis block (a few microseconds; callers keep the result).</summary>
     public Block CreateGenesisBlock() => Genesis.CreateBlock();
