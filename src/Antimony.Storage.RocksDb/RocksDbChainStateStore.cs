@@ -31,7 +31,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
     private readonly StoreMetrics _metrics;
     private readonly Lock _commitLock = new();
     private readonly ReaderWriterLockSlim _stateLock = new(LockRecursionPolicy.NoRecursion);
-    private readonly CoinCache _cache = new();
+    private readonly WriteBackCoinCache _cache = new();
     private readonly Dictionary<BlockHash, BlockUndo?> _pendingUndo = [];
     private ChainTip? _tip;
     private ChainTip? _durableTip;
@@ -157,7 +157,8 @@ public sealed class RocksDbChainStateStore : IChainStateStore
     /// <inheritdoc />
     /// <remarks>
     /// The batch goes to the cache at once; it reaches the database with the next flush, which happens when
-    /// <see cref="RocksDbStoreOptions.MaxUnflushedBlocks"/> batches are pending or the cache is over its budget.
+    /// <see cref="RocksDbStoreOptions.MaxUnflushedBlocks"/> batches are pending, the cache is over its budget,
+    /// or the batch is the first one (from no tip), which is always made durable before returning.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The store's tip is not the batch's previous tip; nothing changed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An added coin has a negative height or an amount outside [0, max money]; nothing changed.</exception>
@@ -194,7 +195,9 @@ public sealed class RocksDbChainStateStore : IChainStateStore
             {
                 _stateLock.ExitWriteLock();
             }
-            if (_unflushedBlocks >= _options.MaxUnflushedBlocks || _cache.Bytes >= _options.CacheSizeBytes)
+            // The first batch (usually genesis) is flushed at once: a node whose block index already has
+            // headers must never find a chain state without a tip after a crash.
+            if (_unflushedBlocks >= _options.MaxUnflushedBlocks || _cache.Bytes >= _options.CacheSizeBytes || batch.PreviousTip is null)
                 FlushCore();
         }
     }

@@ -1,5 +1,6 @@
 using Antimony.Consensus.Storage;
-using Antimony.Consensus.Storage.InMemory;
+using Antimony.Consensus.Hosting;
+using Antimony.Consensus.Parameters;
 using Antimony.Storage.RocksDb.Tests.Contract;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,11 +14,9 @@ public sealed class DependencyInjectionTests
     {
         using var directory = new TempDirectory();
         var services = new ServiceCollection();
-        services.AddSingleton<IBlockStore, InMemoryBlockStore>();
-        services.AddSingleton<IChainStateStore, InMemoryChainStateStore>();
-        services.AddRocksDbStore(directory.Path, options => options.MaxUnflushedBlocks = 5);
+        services.AddAntimony(ChainParameters.Regtest).AddInMemoryStore().AddRocksDbStore(directory.Path, options => options.MaxUnflushedBlocks = 5);
         var model = new ChainModel();
-        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }))
+        await using (var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }))
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
             var blocks = provider.GetRequiredService<IBlockStore>();
@@ -27,6 +26,7 @@ public sealed class DependencyInjectionTests
             Assert.Same(store.ChainState, chainState);
             Assert.Single(services, d => d.ServiceType == typeof(IChainStateStore));
             chainState.Commit(model.Connect(1, 3, 0));
+            chainState.Commit(model.Connect(2, 3, 1));
         }
         // Disposing the container flushed the cache and released the database's lock.
         using var reopened = RocksDbStore.Open(new RocksDbStoreOptions { DataDirectory = directory.Path });

@@ -34,12 +34,15 @@ public sealed class OpeningTests
         Dictionary<OutPoint, Antimony.Consensus.Coins.Coin> flushedCoins;
         {
             var store = Open(directory, maxUnflushedBlocks: 4);
-            for (int i = 0; i < 4; i++)
+            // The first block is flushed at once, then every fourth.
+            store.ChainState.Commit(model.Connect(0, 4, 0));
+            Assert.Equal(model.Tip, store.ChainState.DurableTip);
+            for (int i = 1; i < 5; i++)
                 store.ChainState.Commit(model.Connect(i, 4, 2));
             flushedTip = model.Tip;
             flushedCoins = new(model.Coins);
             Assert.Equal(flushedTip, store.ChainState.DurableTip);
-            for (int i = 4; i < 7; i++)
+            for (int i = 5; i < 8; i++)
                 store.ChainState.Commit(model.Connect(i, 4, 2));
             Assert.Equal(flushedTip, store.ChainState.DurableTip);
             store.CloseWithoutFlush();

@@ -13,7 +13,7 @@ namespace Antimony.Storage.RocksDb.Internal;
 /// every other member is called by the store only while it holds its write lock, so readers never see a
 /// batch half applied.
 /// </remarks>
-internal sealed class CoinCache
+internal sealed class WriteBackCoinCache
 {
     private readonly ConcurrentDictionary<OutPoint, CoinCacheEntry> _entries = new();
     private readonly HashSet<OutPoint> _dirty = [];
