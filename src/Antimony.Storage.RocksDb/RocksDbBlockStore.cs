@@ -77,7 +77,7 @@ public sealed class RocksDbBlockStore : IBlockStore
     public IReadOnlyCollection<BlockIndexRecord> ReadIndex()
     {
         var records = new List<BlockIndexRecord>();
-        foreach (var (key, value) in _db.Scan(_db.Index))
+        _db.Scan(_db.Index, (key, value) =>
         {
             BlockIndexRecord record;
             try
@@ -91,7 +91,8 @@ public sealed class RocksDbBlockStore : IBlockStore
             if (!StorageKeys.TryReadBlockKey(key, out var hash) || hash != record.Header.Hash)
                 throw new ChainStoreException(ChainStoreError.Corrupted, $"The index record under {Convert.ToHexStringLower(key)} in '{_db.Directory}' is for block {record.Header.Hash}");
             records.Add(record);
-        }
+            return true;
+        });
         return records;
     }
 }

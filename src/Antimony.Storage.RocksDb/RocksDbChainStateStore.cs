@@ -222,12 +222,13 @@ public sealed class RocksDbChainStateStore : IChainStateStore
             ThrowIfClosed();
             FlushCore();
             var coins = new Dictionary<OutPoint, Coin>();
-            foreach (var (key, value) in _db.Scan(_db.Coins))
+            _db.Scan(_db.Coins, (key, value) =>
             {
                 if (!StorageKeys.TryReadCoinKey(key, out var outPoint))
                     throw new ChainStoreException(ChainStoreError.Corrupted, $"A coin key of {key.Length} bytes in '{_db.Directory}' is not an outpoint");
                 coins.Add(outPoint, DecodeCoin(outPoint, value));
-            }
+                return true;
+            });
             return coins;
         }
     }
@@ -300,7 +301,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
         Log.Flushed(_logger, dirty.Count, undoRecords, Describe(tip), bytes, elapsed.TotalMilliseconds);
     }
 
-    private Coin DecodeCoin(in OutPoint outPoint, byte[] bytes)
+    private Coin DecodeCoin(in OutPoint outPoint, ReadOnlySpan<byte> bytes)
     {
         try
         {

@@ -13,7 +13,9 @@ internal sealed class RocksDbDatabase : IDisposable
     private readonly WriteOptions _syncWrite = new WriteOptions().SetSync(true);
     private readonly WriteOptions _plainWrite = new WriteOptions().SetSync(false);
     private readonly ReadOptions _read = new ReadOptions().SetVerifyChecksums(true);
-    private int _disposed;
+    // Recursion is allowed so that a scan's visitor may read (same thread, nested shared hold).
+    private readonly ReaderWriterLockSlim _lifetime = new(LockRecursionPolicy.SupportsRecursion);
+    private bool _disposed;
 
     private RocksDbDatabase(RocksDbSharp.RocksDb db, string directory)
     {
@@ -74,7 +76,7 @@ internal sealed class RocksDbDatabase : IDisposable
     /// <summary>The value stored under <paramref name="key"/>, or <see langword="null"/>.</summary>
     public byte[]? Get(ReadOnlySpan<byte> key, ColumnFamilyHandle family)
     {
-        ThrowIfDisposed();
+        Enter();
         try
         {
             return _db.Get(key, family, _read);
@@ -83,12 +85,16 @@ internal sealed class RocksDbDatabase : IDisposable
         {
             throw Translate(e, Directory, "read");
         }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     /// <summary>Whether a value is stored under <paramref name="key"/>.</summary>
     public bool Contains(ReadOnlySpan<byte> key, ColumnFamilyHandle family)
     {
-        ThrowIfDisposed();
+        Enter();
         try
         {
             return _db.HasKey(key, family, _read);
@@ -97,12 +103,16 @@ internal sealed class RocksDbDatabase : IDisposable
         {
             throw Translate(e, Directory, "read");
         }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     /// <summary>Applies <paramref name="batch"/> atomically; with <paramref name="sync"/>, waits for the log to reach the disk.</summary>
     public void Write(WriteBatch batch, bool sync)
     {
-        ThrowIfDisposed();
+        Enter();
         try
         {
             _db.Write(batch, sync ? _syncWrite : _plainWrite);
@@ -111,49 +121,52 @@ internal sealed class RocksDbDatabase : IDisposable
         {
             throw Translate(e, Directory, "write");
         }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
-    /// <summary>Every key and value of <paramref name="family"/> in key order (copied).</summary>
-    public IEnumerable<(byte[] Key, byte[] Value)> Scan(ColumnFamilyHandle family)
+    /// <summary>
+    /// Calls <paramref name="visit"/> with every key and value of <paramref name="family"/> in key order,
+    /// until it returns <see langword="false"/>. The spans are valid only during the call.
+    /// </summary>
+    public void Scan(ColumnFamilyHandle family, ScanVisitor visit)
     {
-        ThrowIfDisposed();
-        using var iterator = _db.NewIterator(family, _read);
+        Enter();
         try
         {
-            iterator.SeekToFirst();
-        }
-        catch (RocksDbException e)
-        {
-            throw Translate(e, Directory, "scan");
-        }
-        while (iterator.Valid())
-        {
-            yield return (iterator.Key(), iterator.Value());
-            iterator.Next();
-        }
-        // An iterator stops being valid both at the end and on an error; only the error check tells them apart.
-        try
-        {
+            using var iterator = _db.NewIterator(family, _read);
+            for (iterator.SeekToFirst(); iterator.Valid(); iterator.Next())
+            {
+                if (!visit(iterator.GetKeySpan(), iterator.GetValueSpan()))
+                    return;
+            }
+            // An iterator stops being valid both at the end and on an error; only the error check tells them apart.
             Native.Instance.rocksdb_iter_get_error(iterator.Handle);
         }
         catch (RocksDbException e)
         {
             throw Translate(e, Directory, "scan");
         }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     /// <summary>Whether <paramref name="family"/> holds no record at all.</summary>
     public bool IsEmpty(ColumnFamilyHandle family)
     {
-        foreach (var _ in Scan(family))
-            return false;
-        return true;
+        bool empty = true;
+        Scan(family, (_, _) => empty = false);
+        return empty;
     }
 
     /// <summary>Reads every data file and verifies its checksums.</summary>
     public void VerifyChecksums()
     {
-        ThrowIfDisposed();
+        Enter();
         try
         {
             Native.Instance.rocksdb_verify_checksum(_db.Handle);
@@ -162,26 +175,58 @@ internal sealed class RocksDbDatabase : IDisposable
         {
             throw Translate(e, Directory, "verify checksums");
         }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     /// <summary>Writes the memtables to data files (used by tests that damage data files).</summary>
     internal void FlushMemtables()
     {
-        ThrowIfDisposed();
-        var options = new FlushOptions().SetWaitForFlush(true);
-        foreach (var family in new[] { Blocks, Index, Coins, Undo, Meta })
-            Native.Instance.rocksdb_flush_cf(_db.Handle, options.Handle, family.Handle);
+        Enter();
+        try
+        {
+            var options = new FlushOptions().SetWaitForFlush(true);
+            foreach (var family in new[] { Blocks, Index, Coins, Undo, Meta })
+                Native.Instance.rocksdb_flush_cf(_db.Handle, options.Handle, family.Handle);
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
-    /// <summary>Closes the database; RocksDB syncs and releases its lock file.</summary>
+    /// <summary>
+    /// Closes the database (RocksDB syncs and releases its lock file) once the calls in flight have returned;
+    /// later calls throw <see cref="ObjectDisposedException"/> instead of touching freed native memory.
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-            return;
-        _db.Dispose();
+        _lifetime.EnterWriteLock();
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _db.Dispose();
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+    // Every call holds the lifetime lock shared, so Dispose (exclusive) never frees the database under a call.
+    private void Enter()
+    {
+        _lifetime.EnterReadLock();
+        if (_disposed)
+        {
+            _lifetime.ExitReadLock();
+            throw new ObjectDisposedException(nameof(RocksDbStore));
+        }
+    }
 
     private static T Translate<T>(Func<T> action, string directory, string what)
     {

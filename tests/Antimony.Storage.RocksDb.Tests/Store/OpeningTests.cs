@@ -205,6 +205,20 @@ public sealed class OpeningTests
         Assert.True(store.ChainState.TryGetCoin(before.Keys.First(), out _));
     }
 
+    [Fact]
+    public void Calls_after_dispose_throw_instead_of_touching_the_closed_database()
+    {
+        using var directory = new TempDirectory();
+        var store = Open(directory);
+        var batch = new ChainModel().Connect(1, 2, 0);
+        store.ChainState.Commit(batch);
+        store.Dispose();
+        store.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => store.ChainState.TryGetCoin(batch.AddedCoins.Keys.First(), out _));
+        Assert.Throws<ObjectDisposedException>(() => store.Blocks.ContainsBlock(batch.NewTip.Hash));
+        Assert.Throws<ObjectDisposedException>(() => store.ChainState.Commit(new ChainModel("b").Connect(1, 1, 0)));
+    }
+
     private static RocksDbStore Open(TempDirectory directory, int maxUnflushedBlocks = RocksDbStoreOptions.DefaultMaxUnflushedBlocks) =>
         RocksDbStore.Open(new RocksDbStoreOptions { DataDirectory = directory.Path, MaxUnflushedBlocks = maxUnflushedBlocks, SyncWrites = false });
 }
