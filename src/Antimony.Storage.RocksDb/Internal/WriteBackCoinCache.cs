@@ -9,9 +9,10 @@ namespace Antimony.Storage.RocksDb.Internal;
 /// dirty entries hold committed changes not yet flushed (spent coins included, as non-existing entries).
 /// </summary>
 /// <remarks>
-/// Concurrency: <see cref="TryGet"/> and <see cref="TryAddClean"/> may run from many readers at once;
-/// every other member is called by the store only while it holds its write lock, so readers never see a
-/// batch half applied.
+/// Concurrency: <see cref="TryGet"/> and <see cref="TryAddClean"/> may run from many readers at once.
+/// The other members are called only under the store's commit lock, and those that change entries
+/// (<see cref="SetDirty"/>, <see cref="MarkFlushed"/>) also under its exclusive state lock, so readers
+/// never see a batch half applied.
 /// </remarks>
 internal sealed class WriteBackCoinCache
 {
