@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Antimony.Consensus.Coins;
@@ -256,17 +257,30 @@ public sealed class RocksDbChainStateStore : IChainStateStore
         var dirty = _cache.CollectDirty();
         var tip = _tip;
         long bytes;
+        // The batch copies keys and values, so one scratch buffer serves every coin.
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(256);
         using (var batch = new WriteBatch())
         {
             Span<byte> key = stackalloc byte[StorageKeys.CoinKeySize];
             foreach (var (outPoint, entry) in dirty)
             {
                 StorageKeys.WriteCoinKey(outPoint, key);
-                if (entry.Exists)
-                    batch.Put(key, CoinRecord.ToBytes(entry.Coin), _db.Coins);
-                else
+                if (!entry.Exists)
+                {
                     batch.Delete(key, _db.Coins);
+                    continue;
+                }
+                int size = CoinRecord.SizeOf(entry.Coin);
+                if (size > scratch.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(scratch);
+                    scratch = ArrayPool<byte>.Shared.Rent(size);
+                }
+                var writer = new ConsensusWriter(scratch.AsSpan(0, size));
+                CoinRecord.Write(ref writer, entry.Coin);
+                batch.Put(key, scratch.AsSpan(0, size), _db.Coins);
             }
+            ArrayPool<byte>.Shared.Return(scratch);
             foreach (var (block, undo) in _pendingUndo)
             {
                 if (undo is null)
