@@ -57,6 +57,24 @@ public sealed partial class ChainState
     {
         var oldTip = _tip;
         int disconnected = 0;
+        try
+        {
+            Activate(cancellationToken, ref disconnected);
+        }
+        finally
+        {
+            if (_tip != oldTip)
+            {
+                _events.Enqueue(new TipChangedEventArgs(oldTip, _tip, disconnected));
+                if (disconnected > 0)
+                    _metrics.Reorganized(disconnected);
+                Log.TipChanged(_logger, _tip.Hash.ToString(), _tip.Height, disconnected);
+            }
+        }
+    }
+
+    private void Activate(CancellationToken cancellationToken, ref int disconnected)
+    {
         while (_tree.BestCandidate is { } best && best.ChainWork > _tip.ChainWork)
         {
             var fork = FindFork(_tip, best);
@@ -74,13 +92,6 @@ public sealed partial class ChainState
                 if (!ConnectTip(next, cancellationToken))
                     break; // marked invalid: choose again, possibly the chain just left
             }
-        }
-        if (_tip != oldTip)
-        {
-            _events.Enqueue(new TipChangedEventArgs(oldTip, _tip, disconnected));
-            if (disconnected > 0)
-                _metrics.Reorganized(disconnected);
-            Log.TipChanged(_logger, _tip.Hash.ToString(), _tip.Height, disconnected);
         }
     }
 

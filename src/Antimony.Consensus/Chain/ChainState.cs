@@ -134,13 +134,20 @@ public sealed partial class ChainState : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            result = ProcessBlockLocked(block, cancellationToken);
+            try
+            {
+                result = ProcessBlockLocked(block, cancellationToken);
+            }
+            finally
+            {
+                _lock.Release();
+            }
         }
         finally
         {
-            _lock.Release();
+            // Also after a cancellation part-way through a reorganization: the blocks connected so far are real.
+            _events.Deliver();
         }
-        _events.Deliver();
         _metrics.Processed(_time.GetElapsedTime(started));
         if (result.Acceptance == BlockAcceptance.Rejected)
         {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Parameters;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Difficulty;
 
@@ -32,7 +33,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
     }
 
     /// <inheritdoc />
-    public uint GetNextBits(ChainEntry previous)
+    public CompactTarget GetNextBits(ChainEntry previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
         int n = _parameters.LwmaWindow;
@@ -55,7 +56,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             long solveTime = (long)window[j].Header.Time - window[j - 1].Header.Time;
             solveTime = Math.Clamp(solveTime, -6 * spacing, 6 * spacing);
             weighted += solveTime * j;
-            sumTargets += TargetMath.Decode(window[j].Header.Bits);
+            sumTargets += TargetMath.Decode(window[j].Header.Bits.Value);
         }
         // zawy's guard: a run of negative solve times must not make the target tiny, zero or negative.
         weighted = Math.Max(weighted, k / 10);
@@ -65,6 +66,6 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             next = _powLimit;
         if (next.IsZero)
             next = BigInteger.One;
-        return TargetMath.Encode(next);
+        return new CompactTarget(TargetMath.Encode(next));
     }
 }

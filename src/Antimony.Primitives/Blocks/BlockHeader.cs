@@ -1,4 +1,5 @@
 using Antimony.Primitives.Hashing;
+using Antimony.Primitives.Numerics;
 using Antimony.Primitives.Serialization;
 
 namespace Antimony.Primitives.Blocks;
@@ -13,7 +14,7 @@ namespace Antimony.Primitives.Blocks;
 /// <param name="Time">The block time in Unix seconds.</param>
 /// <param name="Bits">The target in Bitcoin's compact "nBits" form.</param>
 /// <param name="Nonce">The value the miner varies.</param>
-public readonly record struct BlockHeader(int Version, BlockHash PreviousBlock, Hash256 MerkleRoot, uint Time, uint Bits, uint Nonce)
+public readonly record struct BlockHeader(int Version, BlockHash PreviousBlock, Hash256 MerkleRoot, uint Time, CompactTarget Bits, uint Nonce)
     : IConsensusEncodable, IConsensusDecodable<BlockHeader>
 {
     /// <summary>The encoded size.</summary>
@@ -41,7 +42,7 @@ public readonly record struct BlockHeader(int Version, BlockHash PreviousBlock, 
         writer.WriteHash256(PreviousBlock.Value);
         writer.WriteHash256(MerkleRoot);
         writer.WriteUInt32(Time);
-        writer.WriteUInt32(Bits);
+        writer.WriteUInt32(Bits.Value);
         writer.WriteUInt32(Nonce);
     }
 
@@ -51,7 +52,7 @@ public readonly record struct BlockHeader(int Version, BlockHash PreviousBlock, 
         new BlockHash(reader.ReadHash256()),
         reader.ReadHash256(),
         reader.ReadUInt32(),
-        reader.ReadUInt32(),
+        new CompactTarget(reader.ReadUInt32()),
         reader.ReadUInt32());
 
     /// <summary>The 80-byte encoding as a new array.</summary>

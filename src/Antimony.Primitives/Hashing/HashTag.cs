@@ -30,6 +30,8 @@ public sealed class HashTag
     /// <summary>BIP341's script-branch hash.</summary>
     public static HashTag TapBranch { get; } = new("TapBranch");
 
+    private const int StackLimit = 512;
+
     private readonly byte[] _prefix; // SHA-256(tag) twice: one 64-byte SHA-256 block
 
     /// <summary>Creates a tag; the tag's own hash is computed once here.</summary>
@@ -46,26 +48,32 @@ public sealed class HashTag
     public string Tag { get; }
 
     /// <summary>The tagged hash of one message.</summary>
-    public Hash256 Hash(ReadOnlySpan<byte> message)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(_prefix);
-        sha.AppendData(message);
-        Span<byte> digest = stackalloc byte[Hash256.Size];
-        sha.GetHashAndReset(digest);
-        return new Hash256(digest);
-    }
+    public Hash256 Hash(ReadOnlySpan<byte> message) => Hash(message, [], []);
 
     /// <summary>The tagged hash of the concatenation of several parts, without concatenating them first.</summary>
     public Hash256 Hash(ReadOnlySpan<byte> part1, ReadOnlySpan<byte> part2, ReadOnlySpan<byte> part3 = default)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(_prefix);
-        sha.AppendData(part1);
-        sha.AppendData(part2);
-        sha.AppendData(part3);
         Span<byte> digest = stackalloc byte[Hash256.Size];
-        sha.GetHashAndReset(digest);
+        int length = _prefix.Length + part1.Length + part2.Length + part3.Length;
+        if (length <= StackLimit)
+        {
+            // Signature hashes and key tweaks are short: one contiguous buffer and a one-shot hash, no allocation.
+            Span<byte> buffer = stackalloc byte[length];
+            _prefix.CopyTo(buffer);
+            part1.CopyTo(buffer[_prefix.Length..]);
+            part2.CopyTo(buffer[(_prefix.Length + part1.Length)..]);
+            part3.CopyTo(buffer[(_prefix.Length + part1.Length + part2.Length)..]);
+            SHA256.HashData(buffer, digest);
+        }
+        else
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            sha.AppendData(_prefix);
+            sha.AppendData(part1);
+            sha.AppendData(part2);
+            sha.AppendData(part3);
+            sha.GetHashAndReset(digest);
+        }
         return new Hash256(digest);
     }
 

@@ -62,6 +62,31 @@ internal static class Secp256k1
     /// <summary>Whether an affine (normalized) point has an even Y coordinate.</summary>
     public static bool HasEvenY(ECPoint normalized) => !normalized.AffineYCoord.TestBitZero();
 
+    /// <summary>Converts a BouncyCastle field element to the allocation-free representation.</summary>
+    public static FieldElement ToField(ECFieldElement element)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        element.EncodeTo(bytes);
+        FieldElement.TryRead(bytes, out var value);
+        return value;
+    }
+
+    /// <summary>
+    /// BIP340's <c>lift_x</c> on the allocation-free field: the even-Y <paramref name="y"/> for <paramref name="x32"/>,
+    /// or false when x ≥ p or x^3 + 7 is not a square.
+    /// </summary>
+    public static bool TryLiftX(ReadOnlySpan<byte> x32, out FieldElement x, out FieldElement y)
+    {
+        y = default;
+        if (!FieldElement.TryRead(x32, out x))
+            return false;
+        if (!(x.Square() * x + FieldElement.Seven).TrySqrt(out y))
+            return false;
+        if (y.IsOdd)
+            y = y.Negate();
+        return true;
+    }
+
     /// <summary>
     /// BIP340's <c>lift_x</c>: the point with X coordinate <paramref name="x"/> and even Y, or false when
     /// <paramref name="x"/> ≥ p or <c>x^3 + 7</c> has no square root.
@@ -69,15 +94,14 @@ internal static class Secp256k1
     public static bool TryLiftX(BigInteger x, out ECPoint point)
     {
         point = null!;
-        if (x.CompareTo(P) >= 0)
+        if (x.SignValue < 0 || x.BitLength > 256)
             return false;
-        ECFieldElement fx = Curve.FromBigInteger(x);
-        ECFieldElement? y = fx.Square().Multiply(fx).Add(Seven).Sqrt();
-        if (y is null)
+        Span<byte> bytes = stackalloc byte[32];
+        WriteInteger(x, bytes);
+        if (!TryLiftX(bytes, out _, out var y))
             return false;
-        if (y.TestBitZero())
-            y = y.Negate();
-        point = Curve.CreatePoint(x, y.ToBigInteger());
+        y.Write(bytes);
+        point = Curve.CreatePoint(x, new BigInteger(1, bytes));
         return true;
     }
 

@@ -67,12 +67,21 @@ public static class P2wpkhSpend
 
     /// <summary>
     /// Verifies <paramref name="witness"/> as a P2WPKH spend of input <paramref name="inputIndex"/>'s spent output:
-    /// two items, a strict-DER low-S signature with a defined hash type, a compressed key whose HASH160 is the program,
-    /// and a valid signature over the BIP143 hash.
+    /// <see cref="TryGetCheck"/>, then the ECDSA verification with <see cref="BouncyCastleSignatureVerifier"/>.
     /// </summary>
-    public static bool Verify(SigHashCache cache, int inputIndex, Witness witness, out SpendError error)
+    public static bool Verify(SigHashCache cache, int inputIndex, Witness witness, out SpendError error) =>
+        TryGetCheck(cache, inputIndex, witness, out var check, out error)
+        && (((ISignatureVerifier)BouncyCastleSignatureVerifier.Instance).Verify(check) || Fail(SpendError.InvalidSignature, out error));
+
+    /// <summary>
+    /// Applies every P2WPKH rule except the signature equation itself, and returns the ECDSA check that remains, so a
+    /// caller can verify many checks together. The rules: two items, a strict-DER low-S signature with a defined
+    /// hash type, and a compressed key whose HASH160 is the output's program.
+    /// </summary>
+    public static bool TryGetCheck(SigHashCache cache, int inputIndex, Witness witness, out SignatureCheck check, out SpendError error)
     {
         ArgumentNullException.ThrowIfNull(cache);
+        check = default;
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
         var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
@@ -99,8 +108,7 @@ public static class P2wpkhSpend
             return Fail(SpendError.PublicKeyHashMismatch, out error);
         if (!cache.TryGetP2wpkhHash(inputIndex, program, hashType, out var sigHash, out var sigHashError))
             return Fail(TaprootKeySpend.ToSpendError(sigHashError), out error);
-        if (!publicKey.Verify(sigHash, signature))
-            return Fail(SpendError.InvalidSignature, out error);
+        check = SignatureCheck.Ecdsa(publicKey, sigHash, signature);
         error = SpendError.None;
         return true;
     }

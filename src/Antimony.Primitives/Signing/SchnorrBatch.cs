@@ -4,7 +4,6 @@ using Antimony.Primitives.Keys;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
-using ECPoint = Org.BouncyCastle.Math.EC.ECPoint;
 
 namespace Antimony.Primitives.Signing;
 
@@ -23,12 +22,12 @@ internal static class SchnorrBatch
     /// <summary>Whether every Schnorr check among <paramref name="checks"/> (there are <paramref name="count"/>) holds, with high probability.</summary>
     public static bool Verify(ReadOnlySpan<SignatureCheck> checks, int count)
     {
-        // Points: G, then R_1..R_u, then P_1..P_u; the equation is rearranged to "sum = infinity".
-        var points = new ECPoint[1 + 2 * count];
-        var scalars = new BigInteger[1 + 2 * count];
+        // The equation is rearranged to "(sum a_i s_i) G - sum a_i R_i - sum (a_i e_i) P_i = infinity"; each of the
+        // 2u + 1 terms is split by the GLV endomorphism into two half-length ones.
+        var terms = new Terms(2 + 4 * count);
         BigInteger n = Secp256k1.N, sumS = BigInteger.Zero;
         var randomizers = new Randomizers(checks);
-        int j = 0;
+        bool first = true;
         foreach (ref readonly SignatureCheck check in checks)
         {
             if (check.Kind != SignatureKind.Schnorr)
@@ -38,22 +37,44 @@ internal static class SchnorrBatch
             if (key.IsDefault || signature.IsDefault)
                 return false;
             Hash256 message = check.Message;
-            if (!Bip340.TryPrepare(key, Hash256.AsBytes(in message), signature, out var r, out var s, out var e))
+            // r < p, s < n and e = hash(r || P || m) mod n, as in single verification; then R_i = lift_x(r_i).
+            if (!Bip340.TryPrepare(key, Hash256.AsBytes(in message), signature, out _, out var s, out var e)
+                || !Secp256k1.TryLiftX(signature.R, out var rx, out var ry))
                 return false;
-            if (!Secp256k1.TryLiftX(r, out var bigR))
-                return false;
-            BigInteger a = j == 0 ? BigInteger.One : randomizers.Next();
+            BigInteger a = first ? BigInteger.One : randomizers.Next();
+            first = false;
             sumS = sumS.Add(a.Multiply(s));
-            points[1 + j] = bigR;
-            scalars[1 + j] = n.Subtract(a);
-            points[1 + count + j] = key.Point;
+            terms.Add(rx, ry, n.Subtract(a));
             BigInteger ae = a.Multiply(e).Mod(n);
-            scalars[1 + count + j] = ae.SignValue == 0 ? ae : n.Subtract(ae);
-            j++;
+            terms.Add(Secp256k1.ToField(key.Point.AffineXCoord), Secp256k1.ToField(key.Point.AffineYCoord),
+                ae.SignValue == 0 ? ae : n.Subtract(ae));
         }
-        points[0] = Secp256k1.G;
-        scalars[0] = sumS.Mod(n);
-        return MultiScalar.IsInfinity(points, scalars);
+        terms.Add(Secp256k1.ToField(Secp256k1.G.AffineXCoord), Secp256k1.ToField(Secp256k1.G.AffineYCoord), sumS.Mod(n));
+        return terms.Sum().IsInfinity;
+    }
+
+    /// <summary>The points and scalars of the multi-scalar multiplication, each term stored GLV-split.</summary>
+    private sealed class Terms(int capacity)
+    {
+        private readonly FieldElement[] _xs = new FieldElement[capacity];
+        private readonly FieldElement[] _ys = new FieldElement[capacity];
+        private readonly MsmScalar[] _scalars = new MsmScalar[capacity];
+        private int _count;
+
+        /// <summary>Adds k * (x, y) as k1 * (x, ±y) + k2 * (βx, ±y).</summary>
+        public void Add(in FieldElement x, in FieldElement y, BigInteger k)
+        {
+            Glv.Split(k, out var k1, out bool negative1, out var k2, out bool negative2);
+            FieldElement minusY = y.Negate();
+            _xs[_count] = x;
+            _ys[_count] = negative1 ? minusY : y;
+            _scalars[_count++] = k1;
+            _xs[_count] = Glv.Beta * x;
+            _ys[_count] = negative2 ? minusY : y;
+            _scalars[_count++] = k2;
+        }
+
+        public JacobianPoint Sum() => Pippenger.Sum(_xs.AsSpan(0, _count), _ys.AsSpan(0, _count), _scalars.AsSpan(0, _count));
     }
 
     /// <summary>The CSPRNG stream of randomizers in [1, n-1] for one batch.</summary>

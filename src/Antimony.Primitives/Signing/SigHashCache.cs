@@ -146,6 +146,27 @@ public sealed class SigHashCache
         return WitnessV0SigHash.TryCompute(this, inputIndex, scriptCode, hashType, out sigHash, out error);
     }
 
+    /// <summary>BIP341 <c>sha_single_output</c>: SHA-256 of one output in its transaction encoding (BIP143 hashes it once more for SINGLE).</summary>
+    internal static Hash256 ShaOutput(in TxOut output)
+    {
+        int size = output.SerializedSize;
+        byte[]? rented = null;
+        Span<byte> buffer = size <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var writer = new ConsensusWriter(buffer[..size]);
+            output.Write(ref writer);
+            Span<byte> digest = stackalloc byte[Hash256.Size];
+            SHA256.HashData(writer.Written, digest);
+            return new Hash256(digest);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The second SHA-256 that turns a BIP341 single hash into the BIP143 double hash of the same data.</summary>
     private static Hash256 Sha256Again(Hash256 first) => Sha256(Hash256.AsBytes(in first));
 

@@ -87,13 +87,23 @@ public static class TaprootKeySpend
     }
 
     /// <summary>
-    /// Verifies <paramref name="witness"/> as a key-path spend of input <paramref name="inputIndex"/>'s spent output,
-    /// following BIP341's key-path validation: an optional annex, then exactly one 64- or 65-byte signature.
+    /// Verifies <paramref name="witness"/> as a key-path spend of input <paramref name="inputIndex"/>'s spent output:
+    /// <see cref="TryGetCheck"/>, then the BIP340 verification with <see cref="BouncyCastleSignatureVerifier"/>.
+    /// </summary>
+    public static bool Verify(SigHashCache cache, int inputIndex, Witness witness, out SpendError error) =>
+        TryGetCheck(cache, inputIndex, witness, out var check, out error)
+        && (((ISignatureVerifier)BouncyCastleSignatureVerifier.Instance).Verify(check) || Fail(SpendError.InvalidSignature, out error));
+
+    /// <summary>
+    /// Applies every BIP341 key-path rule except the signature equation itself, and returns the BIP340 check that
+    /// remains (output key, signature hash, signature), so a caller can verify many checks in a batch.
+    /// The rules: an optional annex, then exactly one 64- or 65-byte signature whose hash-type byte is defined and not 0x00.
     /// </summary>
     /// <remarks>A witness with more items is a script-path spend, which Antimony v1 does not have: it fails with <see cref="SpendError.WitnessShape"/>.</remarks>
-    public static bool Verify(SigHashCache cache, int inputIndex, Witness witness, out SpendError error)
+    public static bool TryGetCheck(SigHashCache cache, int inputIndex, Witness witness, out SignatureCheck check, out SpendError error)
     {
         ArgumentNullException.ThrowIfNull(cache);
+        check = default;
         if ((uint)inputIndex >= (uint)cache.Transaction.Inputs.Length)
             return Fail(SpendError.InputIndexOutOfRange, out error);
         var output = ScriptPubKey.Recognise(cache.SpentOutputs[inputIndex].ScriptPubKey);
@@ -124,9 +134,7 @@ public static class TaprootKeySpend
             return Fail(SpendError.OutputKeyInvalid, out error);
         if (!cache.TryGetTaprootKeyPathHash(inputIndex, hashType, annex, out var sigHash, out var sigHashError))
             return Fail(ToSpendError(sigHashError), out error);
-        var signature = SchnorrSignature.Parse(item[..DefaultSignatureSize]);
-        if (!outputKey.Verify(sigHash, signature))
-            return Fail(SpendError.InvalidSignature, out error);
+        check = SignatureCheck.Schnorr(outputKey, sigHash, SchnorrSignature.Parse(item[..DefaultSignatureSize]));
         error = SpendError.None;
         return true;
     }

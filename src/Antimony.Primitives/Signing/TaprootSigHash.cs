@@ -141,7 +141,7 @@ internal static class TaprootSigHash
             writer.WriteHash256(ShaAnnex(annex));
 
         if (hashType.IsSingle)
-            writer.WriteHash256(ShaOutput(tx.Outputs.ItemRef(inputIndex)));
+            writer.WriteHash256(SigHashCache.ShaOutput(tx.Outputs.ItemRef(inputIndex)));
     }
 
     /// <summary>BIP341 <c>sha_annex</c>: SHA-256 of the annex with its compact-size length prefix.</summary>
@@ -156,26 +156,5 @@ internal static class TaprootSigHash
         Span<byte> digest = stackalloc byte[Hash256.Size];
         sha.GetHashAndReset(digest);
         return new Hash256(digest);
-    }
-
-    /// <summary>BIP341 <c>sha_single_output</c>: SHA-256 of one output in its transaction encoding.</summary>
-    internal static Hash256 ShaOutput(in TxOut output)
-    {
-        int size = output.SerializedSize;
-        byte[]? rented = null;
-        Span<byte> buffer = size <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(size));
-        try
-        {
-            var writer = new ConsensusWriter(buffer[..size]);
-            output.Write(ref writer);
-            Span<byte> digest = stackalloc byte[Hash256.Size];
-            SHA256.HashData(writer.Written, digest);
-            return new Hash256(digest);
-        }
-        finally
-        {
-            if (rented is not null)
-                ArrayPool<byte>.Shared.Return(rented);
-        }
     }
 }

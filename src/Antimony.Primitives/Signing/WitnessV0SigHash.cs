@@ -58,7 +58,7 @@ internal static class WitnessV0SigHash
             hashOutputs = cache.HashOutputs;
         else if (hashType.IsSingle && inputIndex < tx.Outputs.Length)
         {
-            var single = TaprootSigHash.ShaOutput(tx.Outputs.ItemRef(inputIndex));
+            var single = SigHashCache.ShaOutput(tx.Outputs.ItemRef(inputIndex));
             hashOutputs = Sha256(Hash256.AsBytes(in single));
         }
         else

@@ -30,7 +30,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
         Money fees = default,
         Money? coinbaseValue = null,
         uint? time = null,
-        uint? bits = null,
+        CompactTarget? bits = null,
         int version = 0x20000000,
         Func<TransactionBuilder, TransactionBuilder>? editCoinbase = null,
         bool mine = true)
@@ -50,7 +50,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
     }
 
     /// <summary>Builds a header over exactly <paramref name="transactions"/> and mines it.</summary>
-    public Block Assemble(ChainEntry parent, ImmutableArray<Transaction> transactions, uint? time = null, uint? bits = null, int version = 0x20000000, bool mine = true)
+    public Block Assemble(ChainEntry parent, ImmutableArray<Transaction> transactions, uint? time = null, CompactTarget? bits = null, int version = 0x20000000, bool mine = true)
     {
         var draft = new Block(new BlockHeader(), transactions);
         var header = new BlockHeader(version, parent.Hash, draft.ComputeMerkleRoot(out _),
@@ -61,7 +61,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
     /// <summary>The first nonce (from the header's) whose hash meets the header's target.</summary>
     public static BlockHeader Mine(BlockHeader header)
     {
-        var target = new CompactTarget(header.Bits).ToTarget();
+        var target = header.Bits.ToTarget();
         for (uint nonce = header.Nonce; ; nonce++)
         {
             var candidate = header with { Nonce = nonce };
@@ -73,7 +73,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
     /// <summary>A header whose hash misses its target (for high-hash tests).</summary>
     public static BlockHeader Unmine(BlockHeader header)
     {
-        var target = new CompactTarget(header.Bits).ToTarget();
+        var target = header.Bits.ToTarget();
         for (uint nonce = header.Nonce + 1; ; nonce++)
         {
             var candidate = header with { Nonce = nonce };

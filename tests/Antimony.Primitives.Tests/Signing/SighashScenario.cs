@@ -6,27 +6,6 @@ using Antimony.Primitives.Transactions;
 
 namespace Antimony.Primitives.Tests.Signing;
 
-/// <summary>A field of a transaction or of its spent outputs that a signature hash may or may not commit to.</summary>
-public enum SighashField
-{
-    Version,
-    LockTime,
-    OwnPrevout,
-    OwnAmount,
-    OwnScript,
-    OwnSequence,
-    OtherPrevout,
-    OtherAmount,
-    OtherScript,
-    OtherSequence,
-    OwnOutput,
-    OtherOutput,
-    AppendedOutput,
-}
-
-/// <summary>One change to one field; <see cref="Bit"/> picks which bit flips, so every mutation really changes the value.</summary>
-public sealed record SighashMutation(SighashField Field, int Bit);
-
 /// <summary>
 /// A random transaction with the outputs it spends, an input to sign and a hash type. At least two inputs, and at
 /// least as many outputs as inputs, so "other input", "other output" and SIGHASH_SINGLE's partner always exist.
