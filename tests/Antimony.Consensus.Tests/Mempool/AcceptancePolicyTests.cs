@@ -115,6 +115,32 @@ public sealed class AcceptancePolicyTests
     }
 
     [Fact]
+    public void A_lock_time_not_passed_for_the_next_block_is_non_final()
+    {
+        using var h = new MempoolHarness();
+        Transaction Locked(uint lockTime, uint sequence) => h.Node.Wallet.Sign(
+            new TransactionBuilder { LockTime = lockTime }.AddInput(h.Coins[0].OutPoint, sequence).AddOutput(Money.Coin, h.Node.Wallet.Default).Build(),
+            [h.Coins[0].Coin.Output]);
+        uint next = (uint)h.Chain.Tip.Height + 1;
+        AssertRefused(h, Locked(next, 0xfffffffe), MempoolRejectCodes.NonFinal);
+        AssertRefused(h, Locked(h.Chain.Tip.MedianTimePast, 0xfffffffe), MempoolRejectCodes.NonFinal);
+        // Final sequences opt out of the lock time.
+        AssertAccepted(h, Locked(next + 100, TxIn.SequenceFinal));
+        h.Mine();
+        AssertRefused(h, Locked(next + 1, 0xfffffffe), MempoolRejectCodes.NonFinal);
+    }
+
+    [Fact]
+    public void A_lock_time_below_the_next_height_is_final()
+    {
+        using var h = new MempoolHarness();
+        var tx = h.Node.Wallet.Sign(
+            new TransactionBuilder { LockTime = (uint)h.Chain.Tip.Height }.AddInput(h.Coins[0].OutPoint, 0).AddOutput(Money.Coin, h.Node.Wallet.Default).Build(),
+            [h.Coins[0].Coin.Output]);
+        AssertAccepted(h, tx);
+    }
+
+    [Fact]
     public void Version_above_two_is_not_standard()
     {
         using var h = new MempoolHarness();

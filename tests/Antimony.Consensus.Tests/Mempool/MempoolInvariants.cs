@@ -28,6 +28,8 @@ internal static class MempoolInvariants
                 if (h.Chain.Coins.TryGetCoin(new OutPoint(tx.Txid, (uint)i), out _))
                     return $"{tx.Txid} is confirmed";
             }
+            if (!global::Antimony.Consensus.Rules.Blocks.TransactionFinalityRule.IsFinal(tx, spendHeight, h.Chain.Tip.MedianTimePast))
+                return $"{tx.Txid} is not final";
             var inputs = rules.CheckInputs(tx, cache, spendHeight, out var spent, out var fee);
             if (!inputs.IsValid)
                 return $"{tx.Txid} invalid on the tip in pool order: {inputs}";
