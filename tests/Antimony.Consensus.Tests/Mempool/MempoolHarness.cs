@@ -23,8 +23,8 @@ internal sealed class MempoolHarness : IDisposable
     {
         Node = new TestNode(parameters ?? FastRegtest, b => b.AddMempool(configure));
         Pool = Node.Services.GetRequiredService<TransactionPool>();
-        Node.Events.TransactionAdded += (_, e) => Added.Add(e);
-        Node.Events.TransactionRemoved += (_, e) => Removed.Add(e);
+        Node.Events.TransactionAdded += (_, e) => { Added.Add(e); Notifications.Add((true, e.Transaction.Txid)); };
+        Node.Events.TransactionRemoved += (_, e) => { Removed.Add(e); Notifications.Add((false, e.Transaction.Txid)); };
         Node.MineEmpty(fundingBlocks + 1);
         Coins = Node.MatureCoins();
     }
@@ -39,6 +39,9 @@ internal sealed class MempoolHarness : IDisposable
     public List<TransactionAddedEventArgs> Added { get; } = [];
 
     public List<TransactionRemovedEventArgs> Removed { get; } = [];
+
+    /// <summary>Every added (true) and removed (false) notification in delivery order.</summary>
+    public List<(bool Added, Txid Txid)> Notifications { get; } = [];
 
     public ChainState Chain => Node.Chain;
 

@@ -7,7 +7,9 @@ namespace Antimony.Consensus.Tests.Mempool;
 /// Stateful property: random sequences of submissions (new spends, conflicting spends, replacements, children
 /// before parents), mined blocks (the pool's own selection, or a rival spend), reorganizations and clock jumps
 /// keep every pool entry valid on the tip and conflict-free, the totals exact, and the pool and orphan pool
-/// within their bounds (<see cref="MempoolInvariants"/> after every step).
+/// within their bounds (<see cref="MempoolInvariants"/> after every step). The model is the pool as its
+/// notifications describe it: replaying every added/removed notification in order must give exactly the
+/// pooled set, so no transaction enters or leaves silently, twice, or out of order.
 /// </summary>
 public sealed class PoolProperties
 {
@@ -50,10 +52,21 @@ public sealed class PoolProperties
                 o.MaxReplacementEvictions = 5;
             }, fundingBlocks: 8);
             var world = new World(h);
+            var model = new HashSet<Txid>();
+            int replayed = 0;
             for (int i = 0; i < steps.Length; i++)
             {
                 world.Apply(steps[i]);
-                var broken = MempoolInvariants.Check(h);
+                string? broken = null;
+                for (; replayed < h.Notifications.Count && broken is null; replayed++)
+                {
+                    var (added, txid) = h.Notifications[replayed];
+                    if (added ? !model.Add(txid) : !model.Remove(txid))
+                        broken = $"notification {(added ? "added" : "removed")} {txid} contradicts the earlier ones";
+                }
+                if (broken is null && !model.SetEquals(h.Pool.GetEntries().Select(e => e.Txid)))
+                    broken = $"notifications describe {model.Count} transactions, the pool holds {h.Pool.Count}";
+                broken ??= MempoolInvariants.Check(h);
                 if (broken is null && h.Pool.OrphanCount > MaxOrphans)
                     broken = $"{h.Pool.OrphanCount} orphans";
                 if (broken is not null)
