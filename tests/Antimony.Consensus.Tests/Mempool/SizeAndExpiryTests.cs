@@ -113,4 +113,27 @@ public sealed class SizeAndExpiryTests
         Assert.Equal([TransactionRemovalReason.Expired], h.RemovalsOf(child.Txid));
         Assert.True(h.Pool.Contains(young.Txid));
     }
+
+    [Fact]
+    public void A_replacement_that_would_be_evicted_itself_restores_what_it_replaced()
+    {
+        using var h = new MempoolHarness(o => { o.MaxTransactionWeight = 1_000; o.MaxSizeBytes = 1_000; }, fundingBlocks: 8);
+        // 162 + 3 x 205 + 162 = 939 bytes of the 1,000.
+        var conflict = h.SpendAtRate([h.Coins[0]], 2, outputs: 1);
+        var others = new[] { At(h, 1, 5), At(h, 2, 5), At(h, 3, 5), h.SpendAtRate([h.Coins[4]], 5, outputs: 1) };
+        foreach (var tx in others.Prepend(conflict))
+            Assert.True(h.Pool.Accept(tx).IsAccepted);
+        // Outpays the conflict (rate and fees) but is bigger: the pool overflows and the replacement, at the
+        // lowest rate, would be the one evicted.
+        var bigger = h.SpendAtRate([h.Coins[0]], 3, outputs: 3, salt: 1);
+        Assert.True(h.Pool.Bytes - conflict.TotalSize + bigger.TotalSize > h.Pool.Options.MaxSizeBytes);
+        var before = h.Snapshot();
+        int removed = h.Removed.Count, added = h.Added.Count;
+        var result = h.Pool.Accept(bigger);
+        Assert.Equal(MempoolRejectCodes.MempoolFull, result.Code);
+        Assert.Equal(before, h.Snapshot());
+        Assert.Equal(removed, h.Removed.Count);
+        Assert.Equal(added, h.Added.Count);
+        Assert.True(h.Pool.Contains(conflict.Txid));
+    }
 }
