@@ -51,6 +51,12 @@ internal sealed record MineInvalidCommand(int Pick, int Kind) : ChainCommand
     public override string ToString() => $"MineInvalid(tip {Pick}, kind {Kind})";
 }
 
+/// <summary>Reopen a second chain state over the same stores; it must resume at the same tip with the same tree.</summary>
+internal sealed record RestartCommand : ChainCommand
+{
+    public override string ToString() => "Restart";
+}
+
 /// <summary>Extend the <c>Pick</c>-th valid tip until it has more work than the active chain (a reorg).</summary>
 internal sealed record OvertakeCommand(int Pick) : ChainCommand
 {

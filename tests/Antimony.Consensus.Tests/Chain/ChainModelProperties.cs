@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Coins;
+using Antimony.Consensus.Events;
 using Antimony.Consensus.Parameters;
 using Antimony.Consensus.Tests.Support;
 using Antimony.Primitives.Amounts;
@@ -25,7 +26,8 @@ public sealed class ChainModelProperties
         Gen.Frequency(
             (6, from pick in Gen.Choose(0, 4) from spends in Gen.Choose(0, 3) select (ChainCommand)new MineCommand(pick, spends)),
             (2, from pick in Gen.Choose(0, 4) from kind in Gen.Choose(0, 3) select (ChainCommand)new MineInvalidCommand(pick, kind)),
-            (2, from pick in Gen.Choose(0, 4) select (ChainCommand)new OvertakeCommand(pick)));
+            (2, from pick in Gen.Choose(0, 4) select (ChainCommand)new OvertakeCommand(pick)),
+            (1, Gen.Constant((ChainCommand)new RestartCommand())));
 
     private static Arbitrary<ChainCommand[]> Commands => Arb.From(
         from length in Gen.Choose(1, 25)
@@ -61,6 +63,13 @@ public sealed class ChainModelProperties
                     case OvertakeCommand:
                         while (_node.Chain.Tip.Hash != tip.Hash)
                             tip = SubmitValid(tip, 1);
+                        break;
+                    case RestartCommand:
+                        using (var reopened = new ChainState(Params, _node.Rules, _node.Blocks, _node.State, new ChainEvents(), _node.Clock))
+                        {
+                            Assert.Equal(_node.Chain.Tip.Hash, reopened.Tip.Hash);
+                            Assert.Equal(_node.Chain.HeaderCount, reopened.HeaderCount);
+                        }
                         break;
                 }
                 CheckInvariants();

@@ -97,4 +97,15 @@ public sealed class HeaderRuleTests
         Assert.Equal("high-hash", bad.Code);
         node.Accepts(first);
     }
+
+    [Fact]
+    public void A_custom_median_span_is_honoured()
+    {
+        using var node = new TestNode(Antimony.Consensus.Parameters.ChainParameters.Regtest with { MedianTimeSpan = 3 });
+        node.MineEmpty(5);
+        uint median = node.Chain.Tip.GetMedianTimePast(3);
+        Assert.True(median > node.Chain.Tip.MedianTimePast);
+        node.Rejects(node.Maker.Make(node.Chain.Tip, time: median), "time-too-old");
+        node.Accepts(node.Maker.Make(node.Chain.Tip, time: median + 1));
+    }
 }

@@ -17,7 +17,7 @@ public sealed class TransactionFinalityRule : IBlockRule
     /// <inheritdoc />
     public ValidationResult Check(in BlockContext context)
     {
-        uint medianTimePast = context.Previous.MedianTimePast;
+        uint medianTimePast = context.Previous.GetMedianTimePast(context.Parameters.MedianTimeSpan);
         foreach (var transaction in context.Block.Transactions)
         {
             if (!IsFinal(transaction, context.Height, medianTimePast))
