@@ -1,3 +1,5 @@
+using Antimony.Consensus.Mempool;
+
 namespace Antimony.Consensus.Tests.Mempool;
 
 /// <summary>The pool is safe to use from several threads while blocks arrive.</summary>
@@ -24,5 +26,23 @@ public sealed class ConcurrencyTests
         // Every transaction is either pooled or confirmed.
         foreach (var tx in work)
             Assert.True(h.Pool.Contains(tx.Txid) || h.Chain.Coins.TryGetCoin(new Primitives.Transactions.OutPoint(tx.Txid, 1), out _), tx.Txid.ToString());
+    }
+
+    [Fact]
+    public void A_notification_handler_may_submit_to_the_pool()
+    {
+        using var h = new MempoolHarness();
+        var parent = h.Spend(h.Coins[0], 1_000);
+        var child = h.Spend(MempoolHarness.CoinOf(parent, 0), 2_000);
+        MempoolAcceptResult? nested = null;
+        h.Node.Events.TransactionAdded += (_, e) =>
+        {
+            if (e.Transaction.Txid == parent.Txid)
+                nested = h.Pool.Accept(child);
+        };
+        Assert.True(h.Pool.Accept(parent).IsAccepted);
+        Assert.NotNull(nested);
+        Assert.True(nested.IsAccepted);
+        Assert.Equal([parent.Txid, child.Txid], h.Added.Select(a => a.Transaction.Txid));
     }
 }
