@@ -58,7 +58,7 @@ return 0;
 void Store(Antimony.Primitives.Blocks.Block block, int height)
 {
     store.Blocks.PutBlock(block);
-    store.Blocks.PutIndex([new BlockIndexRecord(block.Header, height, BlockStatus.HasData, null)]);
+    store.Blocks.PutIndex([new BlockIndexRecord(block.Header, height, BlockStatus.HasData, null, height)]);
 }
 
 void Commit(ChainStateBatch batch)

@@ -1,3 +1,4 @@
+using Antimony.Primitives.Numerics;
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
@@ -125,6 +126,6 @@ public abstract class TransportBenchmarks
         var transactions = Enumerable.Range(0, 10).Select(i => new Transaction(2,
             [new TxIn(new OutPoint(new Txid(Sha256d.Hash(BitConverter.GetBytes(i))), 0))],
             [.. Enumerable.Range(0, 100).Select(j => new TxOut(new Money(j), new Script(new byte[1000])))], 0)).ToArray();
-        return new Block(new BlockHeader(1, default, Hash256.Zero, 1_700_000_000, 0x207fffff, 0), [.. transactions]);
+        return new Block(new BlockHeader(1, default, Hash256.Zero, 1_700_000_000, new CompactTarget(0x207fffff), 0), [.. transactions]);
     }
 }

@@ -1,5 +1,4 @@
 // Compiled once the benchmark project references Antimony.Storage.RocksDb and defines ANTIMONY_ROCKSDB (see the storage branch report).
-#if ANTIMONY_ROCKSDB
 using Antimony.Consensus.Storage;
 using Antimony.Consensus.Storage.InMemory;
 using Antimony.Primitives.Transactions;
@@ -82,4 +81,3 @@ public class CoinReadBenchmarks
         return store.ChainState;
     }
 }
-#endif

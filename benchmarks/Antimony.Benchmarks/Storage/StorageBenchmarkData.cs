@@ -1,5 +1,4 @@
 // Compiled once the benchmark project references Antimony.Storage.RocksDb and defines ANTIMONY_ROCKSDB (see the storage branch report).
-#if ANTIMONY_ROCKSDB
 using System.Buffers.Binary;
 using Antimony.Consensus.Coins;
 using Antimony.Consensus.Storage;
@@ -64,4 +63,3 @@ internal static class StorageBenchmarkData
         };
     }
 }
-#endif

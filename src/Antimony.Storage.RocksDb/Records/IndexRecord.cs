@@ -9,7 +9,7 @@ namespace Antimony.Storage.RocksDb.Records;
 
 /// <summary>
 /// The stored form of a <see cref="BlockIndexRecord"/>: the 80-byte header, VarInt(height), VarInt(status),
-/// then either 0, or 1 followed by VarInt(reject category) and the reject code as length-prefixed UTF-8.
+/// VarInt(first-seen sequence), then either 0, or 1 followed by VarInt(reject category) and the reject code as length-prefixed UTF-8.
 /// </summary>
 internal static class IndexRecord
 {
@@ -19,8 +19,9 @@ internal static class IndexRecord
     public static byte[] ToBytes(BlockIndexRecord record)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(record.Height, nameof(record));
+        ArgumentOutOfRangeException.ThrowIfNegative(record.Sequence, nameof(record));
         byte[] code = record.InvalidReason is { } reason ? Encoding.UTF8.GetBytes(reason.Code) : [];
-        int size = BlockHeader.Size + VarInt.SizeOf((ulong)record.Height) + VarInt.SizeOf((uint)record.Status) + 1;
+        int size = BlockHeader.Size + VarInt.SizeOf((ulong)record.Height) + VarInt.SizeOf((uint)record.Status) + VarInt.SizeOf((ulong)record.Sequence) + 1;
         if (record.InvalidReason is { } withReason)
             size += VarInt.SizeOf((uint)withReason.Category) + CompactSize.SizeOf((ulong)code.Length) + code.Length;
         var bytes = new byte[size];
@@ -28,6 +29,7 @@ internal static class IndexRecord
         record.Header.Write(ref writer);
         VarInt.Write(ref writer, (ulong)record.Height);
         VarInt.Write(ref writer, (uint)record.Status);
+        VarInt.Write(ref writer, (ulong)record.Sequence);
         if (record.InvalidReason is { } invalid)
         {
             writer.WriteByte(1);
@@ -49,6 +51,7 @@ internal static class IndexRecord
         var header = BlockHeader.Read(ref reader);
         int height = (int)VarInt.Read(ref reader, int.MaxValue);
         var status = (BlockStatus)VarInt.Read(ref reader, int.MaxValue);
+        long sequence = (long)VarInt.Read(ref reader, long.MaxValue);
         RejectReason? reason = null;
         switch (reader.ReadByte())
         {
@@ -64,6 +67,6 @@ internal static class IndexRecord
                 break;
         }
         reader.EnsureAtEnd();
-        return new BlockIndexRecord(header, height, status, reason);
+        return new BlockIndexRecord(header, height, status, reason, sequence);
     }
 }

@@ -105,7 +105,7 @@ public sealed class BlockRuleTests
         using var __ = node;
         var block = node.Maker.Make(node.Chain.Tip, [a], editCoinbase: b => b
             .SetWitness(0, new Witness(new byte[32]))
-            .AddOutput(Money.Zero, WitnessCommitment.CreateScript(Sha256d.Hash([9]))));
+            .AddOutput(Money.Zero, new WitnessCommitment(Sha256d.Hash([9])).ToScript()));
         var result = node.Rejects(block, "bad-witness-merkle-match");
         Assert.Equal(RejectCategory.Mutated, result.Result.Reason!.Value.Category);
     }

@@ -1,3 +1,4 @@
+using Antimony.Primitives.Hashing;
 using System.Collections.Immutable;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Coinbase;
@@ -42,8 +43,8 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
         if (transactions.Any(t => t.HasWitness) && editCoinbase is null)
         {
             var draft = new Block(new BlockHeader(), all);
-            var commitment = WitnessCommitment.ComputeFor(draft, ReservedValue);
-            coinbase = coinbase.ToBuilder().AddOutput(Money.Zero, WitnessCommitment.CreateScript(commitment)).Build();
+            var commitment = WitnessCommitment.Compute(draft, new Hash256(ReservedValue));
+            coinbase = coinbase.ToBuilder().AddOutput(Money.Zero, commitment.ToScript()).Build();
             all = all.SetItem(0, coinbase);
         }
         return Assemble(parent, all, time, bits, version, mine);

@@ -1,3 +1,4 @@
+using Antimony.Primitives.Numerics;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Net;
@@ -69,7 +70,7 @@ internal static class MessageGen
         from time in UInt32
         from bits in UInt32
         from nonce in UInt32
-        select new BlockHeader(version, new BlockHash(previous), merkle, time, bits, nonce);
+        select new BlockHeader(version, new BlockHash(previous), merkle, time, new CompactTarget(bits), nonce);
 
     public static readonly Gen<TimestampedAddress> TimedAddress =
         from time in UInt32

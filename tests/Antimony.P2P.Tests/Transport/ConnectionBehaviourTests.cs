@@ -1,3 +1,4 @@
+using Antimony.Primitives.Numerics;
 using System.Collections.Immutable;
 using Antimony.P2P.Framing;
 using Antimony.P2P.Messages;
@@ -219,7 +220,7 @@ public abstract class ConnectionBehaviourTests
     {
         var outputs = Enumerable.Range(0, 10).Select(i => new TxOut(new Money(i), new Script(Enumerable.Repeat((byte)i, 100_000).ToArray())));
         var tx = new Transaction(2, [new TxIn(new OutPoint(new Txid(Sha256d.Hash([1])), 0))], [.. outputs], 0);
-        return new Block(new BlockHeader(1, default, tx.Txid.Value, 1_700_000_000, 0x207fffff, 7), [tx]);
+        return new Block(new BlockHeader(1, default, tx.Txid.Value, 1_700_000_000, new CompactTarget(0x207fffff), 7), [tx]);
     }
 
     private static async Task SendAllAsync(IMessageConnection connection, IEnumerable<INetworkMessage> messages)

@@ -176,16 +176,16 @@ public abstract class StoreContractTests
             var genesis = FakeChain.CreateBlock(default, 0, coins, FakeChain.MainVariant);
             var child = FakeChain.CreateBlock(genesis.Hash, 1, coins, FakeChain.MainVariant);
             store.Blocks.PutIndex([
-                new BlockIndexRecord(genesis.Header, 0, BlockStatus.HasData, null),
-                new BlockIndexRecord(child.Header, 1, BlockStatus.None, null),
+                new BlockIndexRecord(genesis.Header, 0, BlockStatus.HasData, null, 0),
+                new BlockIndexRecord(child.Header, 1, BlockStatus.None, null, 300),
             ]);
             var invalid = new BlockIndexRecord(child.Header, 1, BlockStatus.HasData | BlockStatus.Invalid,
-                new Consensus.Validation.RejectReason("bad-txns-inputs-missingorspent", Consensus.Validation.RejectCategory.Invalid));
+                new Consensus.Validation.RejectReason("bad-txns-inputs-missingorspent", Consensus.Validation.RejectCategory.Invalid), 300);
             store.Blocks.PutIndex([invalid]);
             store = store.Reopen();
             var records = store.Blocks.ReadIndex().OrderBy(r => r.Height).ToList();
             Assert.Equal(2, records.Count);
-            Assert.Equal(new BlockIndexRecord(genesis.Header, 0, BlockStatus.HasData, null), records[0]);
+            Assert.Equal(new BlockIndexRecord(genesis.Header, 0, BlockStatus.HasData, null, 0), records[0]);
             Assert.Equal(invalid, records[1]);
         }
         finally
