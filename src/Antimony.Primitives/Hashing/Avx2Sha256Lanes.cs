@@ -64,6 +64,11 @@ public readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe V GatherBigEndian(byte* first, int stride) =>
+        ReverseBytes(Avx2.GatherVector256((uint*)first, Vector256<int>.Indices * stride, 1));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V SmallSigma0(V x) => ((x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ (x >>> 3));
 
     /// <inheritdoc />

@@ -69,6 +69,12 @@ public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe V GatherBigEndian(byte* first, int stride) =>
+        ReverseBytes(Vector512.Create(Avx2.GatherVector256((uint*)first, Vector256<int>.Indices * stride, 1),
+            Avx2.GatherVector256((uint*)(first + 8 * stride), Vector256<int>.Indices * stride, 1)));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V SmallSigma0(V x) => Avx512F.TernaryLogic(Avx512F.RotateRight(x, 7), Avx512F.RotateRight(x, 18), (x >>> 3), Xor3);
 
     /// <inheritdoc />

@@ -56,6 +56,15 @@ public interface ISha256Lanes<TVector> where TVector : unmanaged
     /// <summary>A bit mask with bit <c>i</c> set where lane <c>i</c> is at most <paramref name="bound"/> (unsigned).</summary>
     static abstract uint LanesAtOrBelow(TVector x, uint bound);
 
+    /// <summary>
+    /// Reads one big-endian message word per lane from <see cref="Width"/> messages laid out
+    /// <paramref name="stride"/> bytes apart (lane <c>i</c> reads at <c>first + i × stride</c>): the
+    /// transposition from message-major memory to the word-major registers the kernels work on.
+    /// </summary>
+    /// <param name="first">The word's address in lane 0's message; the memory must be pinned and readable for every lane.</param>
+    /// <param name="stride">The distance between consecutive messages in bytes.</param>
+    static abstract unsafe TVector GatherBigEndian(byte* first, int stride);
+
     /// <summary>Loads <see cref="Width"/> lanes from <paramref name="lanes"/>.</summary>
     static abstract TVector Load(ReadOnlySpan<uint> lanes);
 

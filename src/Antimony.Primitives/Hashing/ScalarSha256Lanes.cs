@@ -84,6 +84,10 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe uint GatherBigEndian(byte* first, int stride) => BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(first));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint LanesAtOrBelow(uint x, uint bound) => x <= bound ? 1u : 0u;
 
     /// <inheritdoc />

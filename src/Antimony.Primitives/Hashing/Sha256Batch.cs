@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -41,52 +40,44 @@ public static class Sha256Batch
 
     /// <summary>Hashes as many whole groups of pairs as fit; returns how many pairs were hashed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int HashPairGroups<TL, TV>(ReadOnlySpan<byte> pairs, Span<byte> parents)
+    private static unsafe int HashPairGroups<TL, TV>(ReadOnlySpan<byte> pairs, Span<byte> parents)
         where TL : ISha256Lanes<TV> where TV : unmanaged
     {
         int width = TL.Width;
         int groups = pairs.Length / 64 / width;
-        Span<uint> words = stackalloc uint[16 * width];
+        Span<uint> scratch = stackalloc uint[8 * width];
         Span<TV> block = stackalloc TV[16];
-        for (int group = 0; group < groups; group++)
+        fixed (byte* input = pairs)
         {
-            ReadOnlySpan<byte> source = pairs.Slice(group * width * 64, width * 64);
-            for (int lane = 0; lane < width; lane++)
+            for (int group = 0; group < groups; group++)
             {
-                ReadOnlySpan<byte> message = source.Slice(lane * 64, 64);
+                byte* messages = input + group * width * 64;
                 for (int i = 0; i < 16; i++)
-                    words[i * width + lane] = BinaryPrimitives.ReadUInt32BigEndian(message[(4 * i)..]);
+                    block[i] = TL.GatherBigEndian(messages + 4 * i, 64);
+                var state = Sha256LaneState<TV>.Initial<TL>();
+                Sha256BlockKernel<TL, TV>.Compress(ref state, block);
+                Sha256BlockKernel<TL, TV>.CompressScheduled(ref state, PairPadding);
+                Sha256DigestKernel<TL, TV>.Hash(ref state);
+                StoreDigests<TL, TV>(in state, scratch, parents.Slice(group * width * Hash256.Size, width * Hash256.Size));
             }
-            for (int i = 0; i < 16; i++)
-                block[i] = TL.Load(words.Slice(i * width, width));
-
-            var state = Sha256LaneState<TV>.Initial<TL>();
-            Sha256BlockKernel<TL, TV>.Compress(ref state, block);
-            Sha256BlockKernel<TL, TV>.CompressScheduled(ref state, PairPadding);
-            Sha256DigestKernel<TL, TV>.Hash(ref state);
-            StoreDigests<TL, TV>(in state, words, parents.Slice(group * width * Hash256.Size, width * Hash256.Size));
         }
         return groups * width;
     }
 
     /// <summary>Writes each lane's eight state words big-endian as its 32-byte digest.</summary>
-    internal static void StoreDigests<TL, TV>(in Sha256LaneState<TV> state, Span<uint> scratch, Span<byte> digests)
+    private static void StoreDigests<TL, TV>(in Sha256LaneState<TV> state, Span<uint> scratch, Span<byte> digests)
         where TL : ISha256Lanes<TV> where TV : unmanaged
     {
         int width = TL.Width;
-        TL.Store(state.H0, scratch);
-        TL.Store(state.H1, scratch[width..]);
-        TL.Store(state.H2, scratch[(2 * width)..]);
-        TL.Store(state.H3, scratch[(3 * width)..]);
-        TL.Store(state.H4, scratch[(4 * width)..]);
-        TL.Store(state.H5, scratch[(5 * width)..]);
-        TL.Store(state.H6, scratch[(6 * width)..]);
-        TL.Store(state.H7, scratch[(7 * width)..]);
+        // Byte-swap in registers, then only move 32-bit words from word-major to lane-major order.
+        ReadOnlySpan<TV> words = MemoryMarshal.CreateReadOnlySpan(in state.H0, 8);
+        for (int i = 0; i < 8; i++)
+            TL.Store(TL.ReverseBytes(words[i]), scratch[(i * width)..]);
+        Span<uint> output = MemoryMarshal.Cast<byte, uint>(digests);
         for (int lane = 0; lane < width; lane++)
         {
-            Span<byte> digest = digests.Slice(lane * Hash256.Size, Hash256.Size);
             for (int i = 0; i < 8; i++)
-                BinaryPrimitives.WriteUInt32BigEndian(digest[(4 * i)..], scratch[i * width + lane]);
+                output[lane * 8 + i] = scratch[i * width + lane];
         }
     }
 }

@@ -25,7 +25,8 @@ public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where
         TV w0 = state.H0, w1 = state.H1, w2 = state.H2, w3 = state.H3, w4 = state.H4, w5 = state.H5, w6 = state.H6, w7 = state.H7;
         TV a = C(0x6a09e667), b = C(0xbb67ae85), c = C(0x3c6ef372), d = C(0xa54ff53a);
         TV e = C(0x510e527f), f = C(0x9b05688c), g = C(0x1f83d9ab), h = C(0x5be0cd19);
-        TL.Round(a, b, c, ref d, e, f, g, ref h, w0, 0x428a2f98);
+        d = TL.Add(C(0x98c7e2a2), w0); // IV3 + T1 without w0
+        h = TL.Add(C(0xfc08884d), w0); // T1 + T2 without w0
         TL.Round(h, a, b, ref c, d, e, f, ref g, w1, 0x71374491);
         TL.Round(g, h, a, ref b, c, d, e, ref f, w2, 0xb5c0fbcf);
         TL.Round(f, g, h, ref a, b, c, d, ref e, w3, 0xe9b5dba5);
@@ -160,7 +161,8 @@ public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where
         TV w0 = message.H0, w1 = message.H1, w2 = message.H2, w3 = message.H3, w4 = message.H4, w5 = message.H5, w6 = message.H6, w7 = message.H7;
         TV a = C(0x6a09e667), b = C(0xbb67ae85), c = C(0x3c6ef372), d = C(0xa54ff53a);
         TV e = C(0x510e527f), f = C(0x9b05688c), g = C(0x1f83d9ab), h = C(0x5be0cd19);
-        TL.Round(a, b, c, ref d, e, f, g, ref h, w0, 0x428a2f98);
+        d = TL.Add(C(0x98c7e2a2), w0); // IV3 + T1 without w0
+        h = TL.Add(C(0xfc08884d), w0); // T1 + T2 without w0
         TL.Round(h, a, b, ref c, d, e, f, ref g, w1, 0x71374491);
         TL.Round(g, h, a, ref b, c, d, e, ref f, w2, 0xb5c0fbcf);
         TL.Round(f, g, h, ref a, b, c, d, ref e, w3, 0xe9b5dba5);
