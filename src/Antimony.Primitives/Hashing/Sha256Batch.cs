@@ -6,7 +6,7 @@ namespace Antimony.Primitives.Hashing;
 
 /// <summary>
 /// SHA-256d of many equal-shaped messages at once on the multi-lane kernels: a merkle level hashes
-/// 8 or 16 pairs of children per pass instead of one.
+/// 8 or 16 pairs of children per pass instead of one, and so does a batch of equal-length messages.
 /// </summary>
 [SkipLocalsInit]
 public static class Sha256Batch
@@ -38,6 +38,28 @@ public static class Sha256Batch
         HashPairGroups<ScalarSha256Lanes, uint>(input[(done * 64)..], output[(done * Hash256.Size)..]);
     }
 
+    /// <summary>
+    /// SHA-256d of many messages of the same length at once: <c>hashes[i] = SHA-256d(messages[i × length .. (i + 1) × length])</c>.
+    /// For batches of equal-shaped short inputs (P2P checksums, same-size transactions, test corpora).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="messages"/> is not exactly <paramref name="length"/> bytes per hash, or the batch exceeds 2 GB.</exception>
+    /// <exception cref="PlatformNotSupportedException"><paramref name="path"/> is not available here.</exception>
+    public static void HashMany(ReadOnlySpan<byte> messages, int length, Span<Hash256> hashes, Sha256Path path)
+    {
+        if (length < 0 || (long)length * hashes.Length != messages.Length)
+            throw new ArgumentException("The messages must be exactly one length-sized slice per hash.", nameof(messages));
+        Sha256Lanes.EnsureAvailable(path);
+        Span<byte> output = MemoryMarshal.AsBytes(hashes);
+        int done = path switch
+        {
+            Sha256Path.Vector512 => HashManyGroups<Avx512Sha256Lanes, Vector512<uint>>(messages, length, output),
+            Sha256Path.Vector256Avx512 => HashManyGroups<Avx512VlSha256Lanes, Vector256<uint>>(messages, length, output),
+            Sha256Path.Vector256 => HashManyGroups<Avx2Sha256Lanes, Vector256<uint>>(messages, length, output),
+            _ => 0,
+        };
+        HashManyGroups<ScalarSha256Lanes, uint>(messages[(done * length)..], length, output[(done * Hash256.Size)..]);
+    }
+
     /// <summary>Hashes as many whole groups of pairs as fit; returns how many pairs were hashed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe int HashPairGroups<TL, TV>(ReadOnlySpan<byte> pairs, Span<byte> parents)
@@ -62,6 +84,61 @@ public static class Sha256Batch
             }
         }
         return groups * width;
+    }
+
+    /// <summary>Hashes as many whole groups of equal-length messages as fit; returns how many were hashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int HashManyGroups<TL, TV>(ReadOnlySpan<byte> messages, int length, Span<byte> digests)
+        where TL : ISha256Lanes<TV> where TV : unmanaged
+    {
+        int width = TL.Width;
+        int groups = digests.Length / Hash256.Size / width;
+        int blocks = (length + 9 + 63) / 64; // message, the 0x80 byte and the 64-bit bit length
+        Span<uint> scratch = stackalloc uint[8 * width];
+        Span<byte> padded = stackalloc byte[64 * width];
+        Span<TV> block = stackalloc TV[16];
+        fixed (byte* input = messages)
+        fixed (byte* tail = padded)
+        {
+            for (int group = 0; group < groups; group++)
+            {
+                byte* first = input + (long)group * width * length;
+                var state = Sha256LaneState<TV>.Initial<TL>();
+                for (int b = 0; b < blocks; b++)
+                {
+                    int offset = 64 * b;
+                    if (offset + 64 <= length)
+                    {
+                        for (int i = 0; i < 16; i++)
+                            block[i] = TL.GatherBigEndian(first + offset + 4 * i, length);
+                    }
+                    else
+                    {
+                        // A block holding the message's end and/or its padding: assemble it per lane.
+                        for (int lane = 0; lane < width; lane++)
+                            PadBlock(new ReadOnlySpan<byte>(first + (long)lane * length, length), offset, b == blocks - 1, padded.Slice(64 * lane, 64));
+                        for (int i = 0; i < 16; i++)
+                            block[i] = TL.GatherBigEndian(tail + 4 * i, 64);
+                    }
+                    Sha256BlockKernel<TL, TV>.Compress(ref state, block);
+                }
+                Sha256DigestKernel<TL, TV>.Hash(ref state);
+                StoreDigests<TL, TV>(in state, scratch, digests.Slice(group * width * Hash256.Size, width * Hash256.Size));
+            }
+        }
+        return groups * width;
+    }
+
+    /// <summary>Block <paramref name="offset"/>/64 of a message after FIPS 180-4 padding (0x80, zeros, 64-bit big-endian bit length).</summary>
+    private static void PadBlock(ReadOnlySpan<byte> message, int offset, bool last, Span<byte> block)
+    {
+        block.Clear();
+        int available = Math.Max(0, message.Length - offset);
+        message.Slice(Math.Min(offset, message.Length), Math.Min(available, 64)).CopyTo(block);
+        if (available < 64 && message.Length - offset >= 0)
+            block[available] = 0x80;
+        if (last)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)message.Length * 8);
     }
 
     /// <summary>Writes each lane's eight state words big-endian as its 32-byte digest.</summary>
