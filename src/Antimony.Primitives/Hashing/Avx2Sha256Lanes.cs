@@ -23,6 +23,9 @@ public readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
     public static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => !Avx512F.IsSupported;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector256.Create(value);
 

@@ -28,6 +28,9 @@ public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
     public static bool IsSupported => Avx512F.IsSupported && Avx512BW.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => false;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector512.Create(value);
 

@@ -29,6 +29,9 @@ public readonly struct Avx512VlSha256Lanes : ISha256Lanes<Vector256<uint>>
     public static bool IsSupported => Avx512F.VL.IsSupported && Avx2.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => false;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector256.Create(value);
 

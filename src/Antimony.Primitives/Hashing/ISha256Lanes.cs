@@ -14,6 +14,14 @@ public interface ISha256Lanes<TVector> where TVector : unmanaged
     /// <summary>Whether this CPU and runtime configuration can execute the implementation.</summary>
     static abstract bool IsSupported { get; }
 
+    /// <summary>
+    /// Whether kernels should compute the message schedule into memory before the rounds instead of
+    /// keeping it in registers: true where only 16 registers exist (scalar, AVX2 without AVX-512's
+    /// EVEX encoding), since 8 working variables plus a 16-word schedule window would spill every round.
+    /// A JIT-time constant, so the unused kernel body is never compiled.
+    /// </summary>
+    static abstract bool ScheduleInMemory { get; }
+
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TVector Broadcast(uint value);
 

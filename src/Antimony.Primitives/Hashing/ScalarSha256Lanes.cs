@@ -14,6 +14,9 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
     public static bool IsSupported => true;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => true;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Broadcast(uint value) => value;
 
