@@ -30,7 +30,7 @@ internal static class NonceKernel<TL, TV> where TL : ISha256Lanes<TV> where TV :
         for (int group = 0; group < groups; group++)
         {
             uint groupFirst = first + (uint)(group * TL.Width);
-            FirstHash(m, groupFirst, ref hash1);
+            FirstHashAnyLayout(m, groupFirst, ref hash1);
             // The hash as a little-endian number: its top 32 bits are output word 7 byte-swapped.
             TV top = TL.ReverseBytes(Sha256DigestKernel<TL, TV>.HashWord7(in hash1));
             uint lanes = TL.LanesAtOrBelow(top, targetTop);
@@ -48,10 +48,19 @@ internal static class NonceKernel<TL, TV> where TL : ISha256Lanes<TV> where TV :
     public static void Hash(NonceMidstate m, uint first, Span<byte> hashes)
     {
         Sha256LaneState<TV> state = default;
-        FirstHash(m, first, ref state);
+        FirstHashAnyLayout(m, first, ref state);
         Sha256DigestKernel<TL, TV>.Hash(ref state);
         Span<uint> scratch = stackalloc uint[8 * TL.Width];
         StoreDigests(in state, scratch, hashes);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FirstHashAnyLayout(NonceMidstate m, uint first, ref Sha256LaneState<TV> hash1)
+    {
+        if (TL.ScheduleInMemory)
+            FirstHashWithScheduleInMemory(m, first, ref hash1);
+        else
+            FirstHash(m, first, ref hash1);
     }
 
     /// <summary>The first SHA-256 of the header for <c>Width</c> consecutive nonces: compresses the second block onto the midstate.</summary>
@@ -168,6 +177,131 @@ internal static class NonceKernel<TL, TV> where TL : ISha256Lanes<TV> where TV :
         TL.Round(c, d, e, ref f, g, h, a, ref b, x62, 0xbef9a3f7);
         TV x63 = TL.Expand(x61, x56, x48, x47);
         TL.Round(b, c, d, ref e, f, g, h, ref a, x63, 0xc67178f2);
+        hash1.H0 = TL.Add(a, TL.Broadcast(m.M0));
+        hash1.H1 = TL.Add(b, TL.Broadcast(m.M1));
+        hash1.H2 = TL.Add(c, TL.Broadcast(m.M2));
+        hash1.H3 = TL.Add(d, TL.Broadcast(m.M3));
+        hash1.H4 = TL.Add(e, TL.Broadcast(m.M4));
+        hash1.H5 = TL.Add(f, TL.Broadcast(m.M5));
+        hash1.H6 = TL.Add(g, TL.Broadcast(m.M6));
+        hash1.H7 = TL.Add(h, TL.Broadcast(m.M7));
+    }
+
+    /// <summary>As <see cref="FirstHash"/>, with the schedule computed into a stack buffer first (for 16-register targets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FirstHashWithScheduleInMemory(NonceMidstate m, uint first, ref Sha256LaneState<TV> hash1)
+    {
+        TV w3 = TL.ReverseBytes(TL.Ascending(first));
+        // The state entering round 4, in the roles round 4 gives the eight locals.
+        TV e = TL.Add(TL.Broadcast(m.A4Part), w3), f = TL.Broadcast(m.B4), g = TL.Broadcast(m.C4), h = TL.Broadcast(m.D4);
+        TV a = TL.Add(TL.Broadcast(m.E4Part), w3), b = TL.Broadcast(m.F4), c = TL.Broadcast(m.G4), d = TL.Broadcast(m.H4);
+        Span<TV> x = stackalloc TV[64];
+        x[18] = TL.Add(TL.SmallSigma0(w3), TL.Broadcast(m.W18Part));
+        x[19] = TL.Add(w3, TL.Broadcast(m.W19Part));
+        x[20] = TL.Add(TL.SmallSigma1(x[18]), TL.Broadcast(0x80000000u));
+        x[21] = TL.SmallSigma1(x[19]);
+        x[22] = TL.Add(TL.SmallSigma1(x[20]), TL.Broadcast(640u));
+        x[23] = TL.Add(TL.SmallSigma1(x[21]), TL.Broadcast(m.W16));
+        x[24] = TL.Add(TL.SmallSigma1(x[22]), TL.Broadcast(m.W17));
+        x[25] = TL.Add(TL.SmallSigma1(x[23]), x[18]);
+        x[26] = TL.Add(TL.SmallSigma1(x[24]), x[19]);
+        x[27] = TL.Add(TL.SmallSigma1(x[25]), x[20]);
+        x[28] = TL.Add(TL.SmallSigma1(x[26]), x[21]);
+        x[29] = TL.Add(TL.SmallSigma1(x[27]), x[22]);
+        x[30] = TL.Add(TL.Add(TL.SmallSigma1(x[28]), x[23]), TL.Broadcast(SmallSigma0Of640));
+        x[31] = TL.Add(TL.Add(TL.SmallSigma1(x[29]), x[24]), TL.Broadcast(m.W31Part));
+        x[32] = TL.Add(TL.Add(TL.SmallSigma1(x[30]), x[25]), TL.Broadcast(m.W32Part));
+        x[33] = TL.Add(TL.Add(TL.Add(TL.SmallSigma1(x[31]), x[26]), TL.SmallSigma0(x[18])), TL.Broadcast(m.W17));
+        x[34] = TL.Expand(x[32], x[27], x[19], x[18]);
+        x[35] = TL.Expand(x[33], x[28], x[20], x[19]);
+        x[36] = TL.Expand(x[34], x[29], x[21], x[20]);
+        x[37] = TL.Expand(x[35], x[30], x[22], x[21]);
+        x[38] = TL.Expand(x[36], x[31], x[23], x[22]);
+        x[39] = TL.Expand(x[37], x[32], x[24], x[23]);
+        x[40] = TL.Expand(x[38], x[33], x[25], x[24]);
+        x[41] = TL.Expand(x[39], x[34], x[26], x[25]);
+        x[42] = TL.Expand(x[40], x[35], x[27], x[26]);
+        x[43] = TL.Expand(x[41], x[36], x[28], x[27]);
+        x[44] = TL.Expand(x[42], x[37], x[29], x[28]);
+        x[45] = TL.Expand(x[43], x[38], x[30], x[29]);
+        x[46] = TL.Expand(x[44], x[39], x[31], x[30]);
+        x[47] = TL.Expand(x[45], x[40], x[32], x[31]);
+        x[48] = TL.Expand(x[46], x[41], x[33], x[32]);
+        x[49] = TL.Expand(x[47], x[42], x[34], x[33]);
+        x[50] = TL.Expand(x[48], x[43], x[35], x[34]);
+        x[51] = TL.Expand(x[49], x[44], x[36], x[35]);
+        x[52] = TL.Expand(x[50], x[45], x[37], x[36]);
+        x[53] = TL.Expand(x[51], x[46], x[38], x[37]);
+        x[54] = TL.Expand(x[52], x[47], x[39], x[38]);
+        x[55] = TL.Expand(x[53], x[48], x[40], x[39]);
+        x[56] = TL.Expand(x[54], x[49], x[41], x[40]);
+        x[57] = TL.Expand(x[55], x[50], x[42], x[41]);
+        x[58] = TL.Expand(x[56], x[51], x[43], x[42]);
+        x[59] = TL.Expand(x[57], x[52], x[44], x[43]);
+        x[60] = TL.Expand(x[58], x[53], x[45], x[44]);
+        x[61] = TL.Expand(x[59], x[54], x[46], x[45]);
+        x[62] = TL.Expand(x[60], x[55], x[47], x[46]);
+        x[63] = TL.Expand(x[61], x[56], x[48], x[47]);
+        TL.RoundK(e, f, g, ref h, a, b, c, ref d, 0xb956c25b);
+        TL.RoundK(d, e, f, ref g, h, a, b, ref c, 0x59f111f1);
+        TL.RoundK(c, d, e, ref f, g, h, a, ref b, 0x923f82a4);
+        TL.RoundK(b, c, d, ref e, f, g, h, ref a, 0xab1c5ed5);
+        TL.RoundK(a, b, c, ref d, e, f, g, ref h, 0xd807aa98);
+        TL.RoundK(h, a, b, ref c, d, e, f, ref g, 0x12835b01);
+        TL.RoundK(g, h, a, ref b, c, d, e, ref f, 0x243185be);
+        TL.RoundK(f, g, h, ref a, b, c, d, ref e, 0x550c7dc3);
+        TL.RoundK(e, f, g, ref h, a, b, c, ref d, 0x72be5d74);
+        TL.RoundK(d, e, f, ref g, h, a, b, ref c, 0x80deb1fe);
+        TL.RoundK(c, d, e, ref f, g, h, a, ref b, 0x9bdc06a7);
+        TL.RoundK(b, c, d, ref e, f, g, h, ref a, 0xc19bf3f4);
+        TL.RoundK(a, b, c, ref d, e, f, g, ref h, m.KW16);
+        TL.RoundK(h, a, b, ref c, d, e, f, ref g, m.KW17);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[18], 0x0fc19dc6);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[19], 0x240ca1cc);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[20], 0x2de92c6f);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[21], 0x4a7484aa);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[22], 0x5cb0a9dc);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[23], 0x76f988da);
+        TL.Round(a, b, c, ref d, e, f, g, ref h, x[24], 0x983e5152);
+        TL.Round(h, a, b, ref c, d, e, f, ref g, x[25], 0xa831c66d);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[26], 0xb00327c8);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[27], 0xbf597fc7);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[28], 0xc6e00bf3);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[29], 0xd5a79147);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[30], 0x06ca6351);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[31], 0x14292967);
+        TL.Round(a, b, c, ref d, e, f, g, ref h, x[32], 0x27b70a85);
+        TL.Round(h, a, b, ref c, d, e, f, ref g, x[33], 0x2e1b2138);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[34], 0x4d2c6dfc);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[35], 0x53380d13);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[36], 0x650a7354);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[37], 0x766a0abb);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[38], 0x81c2c92e);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[39], 0x92722c85);
+        TL.Round(a, b, c, ref d, e, f, g, ref h, x[40], 0xa2bfe8a1);
+        TL.Round(h, a, b, ref c, d, e, f, ref g, x[41], 0xa81a664b);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[42], 0xc24b8b70);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[43], 0xc76c51a3);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[44], 0xd192e819);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[45], 0xd6990624);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[46], 0xf40e3585);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[47], 0x106aa070);
+        TL.Round(a, b, c, ref d, e, f, g, ref h, x[48], 0x19a4c116);
+        TL.Round(h, a, b, ref c, d, e, f, ref g, x[49], 0x1e376c08);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[50], 0x2748774c);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[51], 0x34b0bcb5);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[52], 0x391c0cb3);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[53], 0x4ed8aa4a);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[54], 0x5b9cca4f);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[55], 0x682e6ff3);
+        TL.Round(a, b, c, ref d, e, f, g, ref h, x[56], 0x748f82ee);
+        TL.Round(h, a, b, ref c, d, e, f, ref g, x[57], 0x78a5636f);
+        TL.Round(g, h, a, ref b, c, d, e, ref f, x[58], 0x84c87814);
+        TL.Round(f, g, h, ref a, b, c, d, ref e, x[59], 0x8cc70208);
+        TL.Round(e, f, g, ref h, a, b, c, ref d, x[60], 0x90befffa);
+        TL.Round(d, e, f, ref g, h, a, b, ref c, x[61], 0xa4506ceb);
+        TL.Round(c, d, e, ref f, g, h, a, ref b, x[62], 0xbef9a3f7);
+        TL.Round(b, c, d, ref e, f, g, h, ref a, x[63], 0xc67178f2);
         hash1.H0 = TL.Add(a, TL.Broadcast(m.M0));
         hash1.H1 = TL.Add(b, TL.Broadcast(m.M1));
         hash1.H2 = TL.Add(c, TL.Broadcast(m.M2));

@@ -23,6 +23,9 @@ public readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
     public static bool IsSupported => Avx2.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => !Avx512F.IsSupported;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector256.Create(value);
 
@@ -61,6 +64,11 @@ public readonly struct Avx2Sha256Lanes : ISha256Lanes<Vector256<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Expand(V w2, V w7, V w15, V w16) =>
         w16 + w7 + ((w15 >>> 7 | w15 << 25) ^ (w15 >>> 18 | w15 << 14) ^ (w15 >>> 3)) + ((w2 >>> 17 | w2 << 15) ^ (w2 >>> 19 | w2 << 13) ^ (w2 >>> 10));
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe V GatherBigEndian(byte* first, int stride) =>
+        ReverseBytes(Avx2.GatherVector256((uint*)first, Vector256<int>.Indices * stride, 1));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,6 +28,9 @@ public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
     public static bool IsSupported => Avx512F.IsSupported && Avx512BW.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => false;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector512.Create(value);
 
@@ -66,6 +69,12 @@ public readonly struct Avx512Sha256Lanes : ISha256Lanes<Vector512<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Expand(V w2, V w7, V w15, V w16) =>
         w16 + w7 + Avx512F.TernaryLogic(Avx512F.RotateRight(w15, 7), Avx512F.RotateRight(w15, 18), (w15 >>> 3), Xor3) + Avx512F.TernaryLogic(Avx512F.RotateRight(w2, 17), Avx512F.RotateRight(w2, 19), (w2 >>> 10), Xor3);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe V GatherBigEndian(byte* first, int stride) =>
+        ReverseBytes(Vector512.Create(Avx2.GatherVector256((uint*)first, Vector256<int>.Indices * stride, 1),
+            Avx2.GatherVector256((uint*)(first + 8 * stride), Vector256<int>.Indices * stride, 1)));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

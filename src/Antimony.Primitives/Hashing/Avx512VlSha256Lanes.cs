@@ -29,6 +29,9 @@ public readonly struct Avx512VlSha256Lanes : ISha256Lanes<Vector256<uint>>
     public static bool IsSupported => Avx512F.VL.IsSupported && Avx2.IsSupported;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => false;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Broadcast(uint value) => Vector256.Create(value);
 
@@ -67,6 +70,11 @@ public readonly struct Avx512VlSha256Lanes : ISha256Lanes<Vector256<uint>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static V Expand(V w2, V w7, V w15, V w16) =>
         w16 + w7 + Avx512F.VL.TernaryLogic(Avx512F.VL.RotateRight(w15, 7), Avx512F.VL.RotateRight(w15, 18), (w15 >>> 3), Xor3) + Avx512F.VL.TernaryLogic(Avx512F.VL.RotateRight(w2, 17), Avx512F.VL.RotateRight(w2, 19), (w2 >>> 10), Xor3);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe V GatherBigEndian(byte* first, int stride) =>
+        ReverseBytes(Avx2.GatherVector256((uint*)first, Vector256<int>.Indices * stride, 1));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

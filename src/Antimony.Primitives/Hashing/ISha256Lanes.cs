@@ -14,6 +14,14 @@ public interface ISha256Lanes<TVector> where TVector : unmanaged
     /// <summary>Whether this CPU and runtime configuration can execute the implementation.</summary>
     static abstract bool IsSupported { get; }
 
+    /// <summary>
+    /// Whether kernels should compute the message schedule into memory before the rounds instead of
+    /// keeping it in registers: true where only 16 registers exist (scalar, AVX2 without AVX-512's
+    /// EVEX encoding), since 8 working variables plus a 16-word schedule window would spill every round.
+    /// A JIT-time constant, so the unused kernel body is never compiled.
+    /// </summary>
+    static abstract bool ScheduleInMemory { get; }
+
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TVector Broadcast(uint value);
 
@@ -55,6 +63,15 @@ public interface ISha256Lanes<TVector> where TVector : unmanaged
 
     /// <summary>A bit mask with bit <c>i</c> set where lane <c>i</c> is at most <paramref name="bound"/> (unsigned).</summary>
     static abstract uint LanesAtOrBelow(TVector x, uint bound);
+
+    /// <summary>
+    /// Reads one big-endian message word per lane from <see cref="Width"/> messages laid out
+    /// <paramref name="stride"/> bytes apart (lane <c>i</c> reads at <c>first + i × stride</c>): the
+    /// transposition from message-major memory to the word-major registers the kernels work on.
+    /// </summary>
+    /// <param name="first">The word's address in lane 0's message; the memory must be pinned and readable for every lane.</param>
+    /// <param name="stride">The distance between consecutive messages in bytes.</param>
+    static abstract unsafe TVector GatherBigEndian(byte* first, int stride);
 
     /// <summary>Loads <see cref="Width"/> lanes from <paramref name="lanes"/>.</summary>
     static abstract TVector Load(ReadOnlySpan<uint> lanes);

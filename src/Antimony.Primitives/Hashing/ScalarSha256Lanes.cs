@@ -14,6 +14,9 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
     public static bool IsSupported => true;
 
     /// <inheritdoc />
+    public static bool ScheduleInMemory => true;
+
+    /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Broadcast(uint value) => value;
 
@@ -81,6 +84,10 @@ public readonly struct ScalarSha256Lanes : ISha256Lanes<uint>
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint ReverseBytes(uint x) => BinaryPrimitives.ReverseEndianness(x);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe uint GatherBigEndian(byte* first, int stride) => BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(first));
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

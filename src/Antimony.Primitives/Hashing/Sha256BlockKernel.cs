@@ -21,6 +21,11 @@ public static class Sha256BlockKernel<TL, TV> where TL : ISha256Lanes<TV> where 
     {
         if (block.Length < 16)
             throw new ArgumentException("A block is 16 words.", nameof(block));
+        if (TL.ScheduleInMemory)
+        {
+            CompressWithScheduleInMemory(ref state, block);
+            return;
+        }
         TV a = state.H0, b = state.H1, c = state.H2, d = state.H3, e = state.H4, f = state.H5, g = state.H6, h = state.H7;
         TV w0 = block[0], w1 = block[1], w2 = block[2], w3 = block[3], w4 = block[4], w5 = block[5], w6 = block[6], w7 = block[7];
         TV w8 = block[8], w9 = block[9], w10 = block[10], w11 = block[11], w12 = block[12], w13 = block[13], w14 = block[14], w15 = block[15];
@@ -75,6 +80,30 @@ public static class Sha256BlockKernel<TL, TV> where TL : ISha256Lanes<TV> where 
             TL.Round(c, d, e, ref f, g, h, a, ref b, w14, Unsafe.Add(ref k0, r + 14));
             w15 = TL.Expand(w13, w8, w0, w15);
             TL.Round(b, c, d, ref e, f, g, h, ref a, w15, Unsafe.Add(ref k0, r + 15));
+        }
+        AddInto(ref state, a, b, c, d, e, f, g, h);
+    }
+
+    /// <summary>The same compression with the whole schedule computed into a stack buffer first (for 16-register targets).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CompressWithScheduleInMemory(ref Sha256LaneState<TV> state, ReadOnlySpan<TV> block)
+    {
+        Span<TV> w = stackalloc TV[64];
+        block[..16].CopyTo(w);
+        for (int i = 16; i < 64; i++)
+            w[i] = TL.Expand(w[i - 2], w[i - 7], w[i - 15], w[i - 16]);
+        ref uint k0 = ref MemoryMarshal.GetReference(Sha256Constants.K);
+        TV a = state.H0, b = state.H1, c = state.H2, d = state.H3, e = state.H4, f = state.H5, g = state.H6, h = state.H7;
+        for (int r = 0; r < 64; r += 8)
+        {
+            TL.Round(a, b, c, ref d, e, f, g, ref h, w[r + 0], Unsafe.Add(ref k0, r + 0));
+            TL.Round(h, a, b, ref c, d, e, f, ref g, w[r + 1], Unsafe.Add(ref k0, r + 1));
+            TL.Round(g, h, a, ref b, c, d, e, ref f, w[r + 2], Unsafe.Add(ref k0, r + 2));
+            TL.Round(f, g, h, ref a, b, c, d, ref e, w[r + 3], Unsafe.Add(ref k0, r + 3));
+            TL.Round(e, f, g, ref h, a, b, c, ref d, w[r + 4], Unsafe.Add(ref k0, r + 4));
+            TL.Round(d, e, f, ref g, h, a, b, ref c, w[r + 5], Unsafe.Add(ref k0, r + 5));
+            TL.Round(c, d, e, ref f, g, h, a, ref b, w[r + 6], Unsafe.Add(ref k0, r + 6));
+            TL.Round(b, c, d, ref e, f, g, h, ref a, w[r + 7], Unsafe.Add(ref k0, r + 7));
         }
         AddInto(ref state, a, b, c, d, e, f, g, h);
     }

@@ -4,12 +4,18 @@ namespace Antimony.Primitives.Hashing;
 
 /// <summary>
 /// SHA-256 of a 32-byte message (the second half of SHA-256d) for many lanes at once. The padding
-/// block is fixed, so the message schedule folds its zero and constant words in at compile time.
+/// block is fixed, so the message schedule folds its zero and constant words in at compile time,
+/// and round 0, which starts from the constant initial state, reduces to two additions.
 /// </summary>
+/// <remarks>
+/// Each operation has two bodies: one keeps the message schedule in registers (32 vector registers
+/// with AVX-512), the other computes it into a stack buffer first (16 registers: AVX2-only or scalar),
+/// where keeping 24+ values live would make the JIT spill on every round.
+/// </remarks>
 /// <typeparam name="TL">The lane implementation.</typeparam>
 /// <typeparam name="TV">Its register type.</typeparam>
 [SkipLocalsInit]
-public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where TV : unmanaged
+public static partial class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where TV : unmanaged
 {
     private const uint SmallSigma1Of256 = 0x00a00000; // σ1(256)
     private const uint SmallSigma0Of256 = 0x00400022; // σ0(256)
@@ -19,13 +25,32 @@ public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where
     /// Replaces <paramref name="state"/>, holding a 32-byte message as eight big-endian words per
     /// lane (typically a first SHA-256 digest), with the SHA-256 of that message.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hash(ref Sha256LaneState<TV> state)
+    {
+        if (TL.ScheduleInMemory)
+            HashWithScheduleInMemory(ref state);
+        else
+            HashWithScheduleInRegisters(ref state);
+    }
+
+    /// <summary>
+    /// Only word 7 of the SHA-256 of the 32-byte message in <paramref name="message"/>: the last
+    /// output word, which read little-endian is the most significant 32 bits of a SHA-256d hash
+    /// taken as a number. It is final after round 60, so rounds 61-63 are skipped and rounds 57-60
+    /// compute only their <c>e</c> half; proof-of-work checks use it to reject almost every nonce.
+    /// </summary>
+    /// <returns>Output word 7 of every lane, in SHA-256's big-endian word order.</returns>
+    public static TV HashWord7(in Sha256LaneState<TV> message) =>
+        TL.ScheduleInMemory ? HashWord7WithScheduleInMemory(in message) : HashWord7WithScheduleInRegisters(in message);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void HashWithScheduleInRegisters(ref Sha256LaneState<TV> state)
     {
         TV w0 = state.H0, w1 = state.H1, w2 = state.H2, w3 = state.H3, w4 = state.H4, w5 = state.H5, w6 = state.H6, w7 = state.H7;
         TV a = C(0x6a09e667), b = C(0xbb67ae85), c = C(0x3c6ef372), d = C(0xa54ff53a);
         TV e = C(0x510e527f), f = C(0x9b05688c), g = C(0x1f83d9ab), h = C(0x5be0cd19);
-        TL.Round(a, b, c, ref d, e, f, g, ref h, w0, 0x428a2f98);
+        d = TL.Add(C(0x98c7e2a2), w0); // IV3 + T1 without w0
+        h = TL.Add(C(0xfc08884d), w0); // T1 + T2 without w0
         TL.Round(h, a, b, ref c, d, e, f, ref g, w1, 0x71374491);
         TL.Round(g, h, a, ref b, c, d, e, ref f, w2, 0xb5c0fbcf);
         TL.Round(f, g, h, ref a, b, c, d, ref e, w3, 0xe9b5dba5);
@@ -137,30 +162,17 @@ public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where
         TL.Round(c, d, e, ref f, g, h, a, ref b, x62, 0xbef9a3f7);
         TV x63 = TL.Expand(x61, x56, x48, x47);
         TL.Round(b, c, d, ref e, f, g, h, ref a, x63, 0xc67178f2);
-        state.H0 = TL.Add(a, C(0x6a09e667));
-        state.H1 = TL.Add(b, C(0xbb67ae85));
-        state.H2 = TL.Add(c, C(0x3c6ef372));
-        state.H3 = TL.Add(d, C(0xa54ff53a));
-        state.H4 = TL.Add(e, C(0x510e527f));
-        state.H5 = TL.Add(f, C(0x9b05688c));
-        state.H6 = TL.Add(g, C(0x1f83d9ab));
-        state.H7 = TL.Add(h, C(0x5be0cd19));
+        Finish(ref state, a, b, c, d, e, f, g, h);
     }
 
-    /// <summary>
-    /// Only word 7 of the SHA-256 of the 32-byte message in <paramref name="message"/>: the last
-    /// output word, which read little-endian is the most significant 32 bits of a SHA-256d hash
-    /// taken as a number. It is final after round 60, so rounds 61-63 are skipped and rounds 57-60
-    /// compute only their <c>e</c> half; proof-of-work checks use it to reject almost every nonce.
-    /// </summary>
-    /// <returns>Output word 7 of every lane, in SHA-256's big-endian word order.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TV HashWord7(in Sha256LaneState<TV> message)
+    private static TV HashWord7WithScheduleInRegisters(in Sha256LaneState<TV> message)
     {
         TV w0 = message.H0, w1 = message.H1, w2 = message.H2, w3 = message.H3, w4 = message.H4, w5 = message.H5, w6 = message.H6, w7 = message.H7;
         TV a = C(0x6a09e667), b = C(0xbb67ae85), c = C(0x3c6ef372), d = C(0xa54ff53a);
         TV e = C(0x510e527f), f = C(0x9b05688c), g = C(0x1f83d9ab), h = C(0x5be0cd19);
-        TL.Round(a, b, c, ref d, e, f, g, ref h, w0, 0x428a2f98);
+        d = TL.Add(C(0x98c7e2a2), w0); // IV3 + T1 without w0
+        h = TL.Add(C(0xfc08884d), w0); // T1 + T2 without w0
         TL.Round(h, a, b, ref c, d, e, f, ref g, w1, 0x71374491);
         TL.Round(g, h, a, ref b, c, d, e, ref f, w2, 0xb5c0fbcf);
         TL.Round(f, g, h, ref a, b, c, d, ref e, w3, 0xe9b5dba5);
@@ -267,6 +279,19 @@ public static class Sha256DigestKernel<TL, TV> where TL : ISha256Lanes<TV> where
         TV x60 = TL.Expand(x58, x53, x45, x44);
         TL.RoundE(ref h, a, b, c, d, x60, 0x90befffa);
         return TL.Add(h, C(0x5be0cd19));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(ref Sha256LaneState<TV> state, TV a, TV b, TV c, TV d, TV e, TV f, TV g, TV h)
+    {
+        state.H0 = TL.Add(a, C(0x6a09e667));
+        state.H1 = TL.Add(b, C(0xbb67ae85));
+        state.H2 = TL.Add(c, C(0x3c6ef372));
+        state.H3 = TL.Add(d, C(0xa54ff53a));
+        state.H4 = TL.Add(e, C(0x510e527f));
+        state.H5 = TL.Add(f, C(0x9b05688c));
+        state.H6 = TL.Add(g, C(0x1f83d9ab));
+        state.H7 = TL.Add(h, C(0x5be0cd19));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -37,6 +37,18 @@ public class Sha256BatchTests
             return parents.AsSpan().SequenceEqual(Definition(children)).Label($"{level.Count} pairs on {Sha256Lanes.BestPath}");
         });
 
+    [Property(MaxTest = 100)]
+    public Property Scalar_HashMany_matches_the_definition() => ManyMatchDefinition(Sha256Path.Scalar);
+
+    [Property(MaxTest = 100)]
+    public Property Vector256_HashMany_matches_the_definition_or_the_path_is_refused() => ManyMatchDefinition(Sha256Path.Vector256);
+
+    [Property(MaxTest = 100)]
+    public Property Vector256_avx512_HashMany_matches_the_definition_or_the_path_is_refused() => ManyMatchDefinition(Sha256Path.Vector256Avx512);
+
+    [Property(MaxTest = 100)]
+    public Property Vector512_HashMany_matches_the_definition_or_the_path_is_refused() => ManyMatchDefinition(Sha256Path.Vector512);
+
     [Fact]
     public void The_best_path_is_available_and_at_least_as_wide_as_every_available_path()
     {
@@ -96,6 +108,28 @@ public class Sha256BatchTests
             var parents = new Hash256[level.Count];
             Sha256Batch.HashPairs(children, parents, path);
             return parents.AsSpan().SequenceEqual(Definition(children)).Label($"{level.Count} pairs on {path}");
+        });
+    }
+
+    private static Property ManyMatchDefinition(Sha256Path path)
+    {
+        if (!Sha256Lanes.IsAvailable(path))
+        {
+            Assert.Throws<PlatformNotSupportedException>(() => Sha256Batch.HashMany(new byte[64], 4, new Hash256[16], path));
+            return (Sha256Lanes.BestPath != path).ToProperty().Label($"{path} unavailable: refused and not best");
+        }
+        // Lengths around the block and padding boundaries (55, 56, 63, 64, 119, 120 ...) are all within 0..200.
+        var batches = Arb.From(from length in Gen.Choose(0, 200) from count in Gen.Choose(0, 40) from seed in Gen.Choose(0, int.MaxValue)
+                               select (length, count, seed));
+        return Prop.ForAll(batches, batch =>
+        {
+            var messages = new byte[batch.length * batch.count];
+            new Random(batch.seed).NextBytes(messages);
+            var hashes = new Hash256[batch.count];
+            Sha256Batch.HashMany(messages, batch.length, hashes, path);
+            bool all = Enumerable.Range(0, batch.count).All(i =>
+                hashes[i] == new Hash256(SHA256.HashData(SHA256.HashData(messages.AsSpan(i * batch.length, batch.length)))));
+            return all.Label($"{batch.count} messages of {batch.length} bytes on {path}");
         });
     }
 
