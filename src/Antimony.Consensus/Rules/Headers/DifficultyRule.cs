@@ -1,0 +1,17 @@
+using Antimony.Consensus.Difficulty;
+using Antimony.Consensus.Validation;
+
+namespace Antimony.Consensus.Rules.Headers;
+
+/// <summary><c>bad-diffbits</c>: the bits must equal what the network's difficulty algorithm requires.</summary>
+public sealed class DifficultyRule(IDifficultyAlgorithm difficulty) : IHeaderRule
+{
+    /// <inheritdoc />
+    public ValidationResult Check(in HeaderContext context)
+    {
+        uint expected = difficulty.GetNextBits(context.Previous);
+        return context.Header.Bits == expected
+            ? ValidationResult.Valid
+            : ValidationResult.Reject(RejectReasons.BadDiffBits, $"bits 0x{context.Header.Bits:x8}, expected 0x{expected:x8}");
+    }
+}
