@@ -26,7 +26,6 @@ public static class Sha256d
     {
         if (children.Length != 2 * parents.Length)
             throw new ArgumentException("There must be exactly two children per parent.", nameof(children));
-        for (int i = 0; i < parents.Length; i++)
-            parents[i] = Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(children.Slice(2 * i, 2)));
+        Sha256Batch.HashPairs(children, parents, Sha256Lanes.BestPath);
     }
 }
