@@ -18,7 +18,7 @@ public sealed class ChainEntry
         Hash = header.Hash;
         Previous = previous;
         Height = previous is null ? 0 : previous.Height + 1;
-        ChainWork = (previous?.ChainWork ?? UInt256.Zero) + new CompactTarget(header.Bits).GetWork();
+        ChainWork = (previous?.ChainWork ?? UInt256.Zero) + header.Bits.GetWork();
         Sequence = sequence;
         Skip = previous?.GetAncestor(GetSkipHeight(Height));
         MedianTimePast = ComputeMedianTimePast();

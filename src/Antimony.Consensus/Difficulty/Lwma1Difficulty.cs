@@ -55,7 +55,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             long solveTime = (long)window[j].Header.Time - window[j - 1].Header.Time;
             solveTime = Math.Clamp(solveTime, -6 * spacing, 6 * spacing);
             weighted += solveTime * j;
-            sumTargets += TargetMath.Decode(window[j].Header.Bits);
+            sumTargets += TargetMath.Decode(window[j].Header.Bits.Value);
         }
         // zawy's guard: a run of negative solve times must not make the target tiny, zero or negative.
         weighted = Math.Max(weighted, k / 10);

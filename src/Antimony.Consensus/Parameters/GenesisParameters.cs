@@ -1,3 +1,4 @@
+using Antimony.Primitives.Numerics;
 using System.Collections.Immutable;
 using System.Text;
 using Antimony.Consensus.Coinbase;
@@ -25,7 +26,7 @@ public sealed record GenesisParameters(string CoinbaseText, uint Time, uint Bits
     public Block CreateBlock()
     {
         var coinbase = CreateCoinbase();
-        var header = new BlockHeader(Version, BlockHash.Zero, coinbase.Txid.Value, Time, Bits, Nonce);
+        var header = new BlockHeader(Version, BlockHash.Zero, coinbase.Txid.Value, Time, new CompactTarget(Bits), Nonce);
         return new Block(header, [coinbase]);
     }
 

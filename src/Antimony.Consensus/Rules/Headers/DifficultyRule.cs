@@ -10,8 +10,8 @@ public sealed class DifficultyRule(IDifficultyAlgorithm difficulty) : IHeaderRul
     public ValidationResult Check(in HeaderContext context)
     {
         uint expected = difficulty.GetNextBits(context.Previous);
-        return context.Header.Bits == expected
+        return context.Header.Bits.Value == expected
             ? ValidationResult.Valid
-            : ValidationResult.Reject(RejectReasons.BadDiffBits, $"bits 0x{context.Header.Bits:x8}, expected 0x{expected:x8}");
+            : ValidationResult.Reject(RejectReasons.BadDiffBits, $"bits {context.Header.Bits}, expected 0x{expected:x8}");
     }
 }

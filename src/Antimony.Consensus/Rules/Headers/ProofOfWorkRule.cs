@@ -12,7 +12,7 @@ public sealed class ProofOfWorkRule : IHeaderRule
     /// <inheritdoc />
     public ValidationResult Check(in HeaderContext context)
     {
-        var bits = new CompactTarget(context.Header.Bits);
+        var bits = context.Header.Bits;
         if (!bits.TryGetTarget(out var target) || target > context.Parameters.PowLimit)
             return ValidationResult.Reject(RejectReasons.HighHash, $"bits {bits} out of range");
         return CompactTarget.IsMet(context.Header.Hash, target)
