@@ -170,6 +170,8 @@ public sealed class MinerService : BackgroundService
             while (!token.IsCancellationRequested)
             {
                 var template = _templates.GetTemplate();
+                if (await WaitForClockAsync(template, token).ConfigureAwait(false))
+                    continue;
                 Log.Mining(_logger, template.Height, template.PreviousBlock.ToString(), template.Transactions.Length, template.Fees.ToString(), template.Bits.ToString());
                 using var job = new MiningJob(new NonceSpace(template, _time, ChunkSize, NonceRangeEnd), token);
                 Volatile.Write(ref _job, job);
@@ -211,6 +213,17 @@ public sealed class MinerService : BackgroundService
                 _state = final;
             Log.Stopped(_logger);
         }
+    }
+
+    // A burst of blocks (regtest) pushes median time past, and with it the earliest valid time, ahead of the clock
+    // by a second every six blocks; a header more than MaxFutureBlockTime ahead would be rejected, so wait instead.
+    private async Task<bool> WaitForClockAsync(BlockTemplate template, CancellationToken token)
+    {
+        long latest = _time.GetUtcNow().ToUnixTimeSeconds() + (long)_chain.Parameters.MaxFutureBlockTime.TotalSeconds;
+        if (template.MinTime <= latest)
+            return false;
+        await Task.Delay(TimeSpan.FromSeconds(template.MinTime - latest), _time, token).ConfigureAwait(false);
+        return true;
     }
 
     // Waits for the job's result, asking every refresh interval whether enough new fees warrant a new template.
