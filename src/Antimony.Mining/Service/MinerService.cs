@@ -90,8 +90,8 @@ public sealed class MinerService : BackgroundService
     /// <summary>The kernel the threads use; tests may pin the scalar one.</summary>
     internal Sha256Path Path { get; set; } = NonceSearch.BestPath;
 
-    /// <summary>Nonces per chunk a thread takes (tests shrink it with <see cref="NonceRangeEnd"/> to force extra-nonce rolls).</summary>
-    internal uint ChunkSize { get; set; } = NonceSpace.DefaultChunkSize;
+    /// <summary>Nonces per chunk a thread takes; <see langword="null"/> sizes them to the target (tests shrink them with <see cref="NonceRangeEnd"/> to force extra-nonce rolls).</summary>
+    internal uint? ChunkSize { get; set; }
 
     /// <summary>The end of each extra-nonce's nonce range: 2^32 except in tests.</summary>
     internal ulong NonceRangeEnd { get; set; } = NonceSpace.FullRange;

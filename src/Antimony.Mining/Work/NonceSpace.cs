@@ -1,5 +1,6 @@
 using Antimony.Mining.Search;
 using Antimony.Mining.Templates;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Mining.Work;
 
@@ -19,8 +20,11 @@ internal sealed class NonceSpace
     /// <summary>The full 32-bit nonce space.</summary>
     public const ulong FullRange = 1UL << 32;
 
-    /// <summary>The default chunk: about 1 M nonces, tens of milliseconds of one core's work.</summary>
-    public const uint DefaultChunkSize = 1u << 20;
+    /// <summary>The largest chunk: about 1 M nonces, tens of milliseconds of one core's work.</summary>
+    public const uint MaxChunkSize = 1u << 20;
+
+    /// <summary>The smallest chunk a target picks (sixteen 16-lane kernel passes).</summary>
+    public const uint MinChunkSize = 256;
 
     private readonly BlockTemplate _template;
     private readonly TimeProvider _time;
@@ -33,20 +37,38 @@ internal sealed class NonceSpace
     private HeaderCandidate? _latest;
     private int _built;
 
-    /// <summary>Creates the space of <paramref name="template"/>; a smaller <paramref name="rangeEnd"/> than 2^32 lets tests exhaust it quickly.</summary>
-    public NonceSpace(BlockTemplate template, TimeProvider timeProvider, uint chunkSize = DefaultChunkSize, ulong rangeEnd = FullRange)
+    /// <summary>
+    /// Creates the space of <paramref name="template"/>, in chunks of <paramref name="chunkSize"/> nonces (by default
+    /// sized to the target, see <see cref="ChunkSizeFor"/>); a smaller <paramref name="rangeEnd"/> than 2^32 lets
+    /// tests exhaust it quickly.
+    /// </summary>
+    public NonceSpace(BlockTemplate template, TimeProvider timeProvider, uint? chunkSize = null, ulong rangeEnd = FullRange)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentOutOfRangeException.ThrowIfZero(chunkSize);
+        chunkSize ??= ChunkSizeFor(template.Target);
+        ArgumentOutOfRangeException.ThrowIfZero(chunkSize.Value);
         ArgumentOutOfRangeException.ThrowIfZero(rangeEnd);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rangeEnd, FullRange);
         _template = template;
         _time = timeProvider;
-        _chunkSize = chunkSize;
+        _chunkSize = chunkSize.Value;
         _rangeEnd = rangeEnd;
-        _chunksPerExtraNonce = (long)((rangeEnd + chunkSize - 1) / chunkSize);
+        _chunksPerExtraNonce = (long)((rangeEnd + _chunkSize - 1) / _chunkSize);
         template.Target.WriteLittleEndian(_target);
+    }
+
+    /// <summary>
+    /// A chunk of about a quarter of the hashes a block takes on average, between <see cref="MinChunkSize"/> and
+    /// <see cref="MaxChunkSize"/>. The search reports every nonce of a chunk that meets the target; on an easy target
+    /// (regtest: about half of all nonces) a large chunk would spend its time confirming hits instead of returning one.
+    /// </summary>
+    public static uint ChunkSizeFor(UInt256 target)
+    {
+        var expected = CompactTarget.WorkFor(target);
+        if (expected >= (UInt256)(4UL * MaxChunkSize))
+            return MaxChunkSize;
+        return (uint)Math.Max(MinChunkSize, (ulong)expected / 4);
     }
 
     /// <summary>The template searched.</summary>

@@ -62,10 +62,9 @@ public class MinerServiceTests
     }
 
     [Fact]
-    [Trait("Category", "Soak")]
     public async Task A_devnet_node_mines_at_the_real_proof_of_work_limit()
     {
-        // Real devnet parameters and wall clock: about 2^25 hashes a block, seconds per block on a shared machine.
+        // Real devnet parameters and wall clock: about 2^25 hashes a block, a few seconds per block on two cores.
         var key = new TestKey(8);
         await using var node = TestNode.Create(ChainParameters.Devnet, o => { o.Address = key.AddressFor(ChainParameters.Devnet.Network); o.Threads = Environment.ProcessorCount; });
 
