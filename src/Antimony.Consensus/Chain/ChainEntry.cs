@@ -21,7 +21,7 @@ public sealed class ChainEntry
         ChainWork = (previous?.ChainWork ?? UInt256.Zero) + header.Bits.GetWork();
         Sequence = sequence;
         Skip = previous?.GetAncestor(GetSkipHeight(Height));
-        MedianTimePast = ComputeMedianTimePast();
+        MedianTimePast = ComputeMedianTimePast(MedianTimeSpan);
     }
 
     /// <summary>The header.</summary>
@@ -42,8 +42,11 @@ public sealed class ChainEntry
     /// </summary>
     public UInt256 ChainWork { get; }
 
-    /// <summary>The median of the times of this block and the ten before it (fewer near genesis).</summary>
+    /// <summary>The median of the times of this block and the ten before it (fewer near genesis): Bitcoin's span, computed once.</summary>
     public uint MedianTimePast { get; }
+
+    /// <summary>The median of the times of this block and the <paramref name="span"/> − 1 before it (fewer near genesis).</summary>
+    public uint GetMedianTimePast(int span) => span == MedianTimeSpan ? MedianTimePast : ComputeMedianTimePast(span);
 
     /// <summary>What is known about the block.</summary>
     public BlockStatus Status { get; internal set; }
@@ -85,11 +88,12 @@ public sealed class ChainEntry
     /// <summary>The block id and height.</summary>
     public override string ToString() => $"{Hash} at {Height}";
 
-    private uint ComputeMedianTimePast()
+    private uint ComputeMedianTimePast(int span)
     {
-        Span<uint> times = stackalloc uint[MedianTimeSpan];
+        ArgumentOutOfRangeException.ThrowIfLessThan(span, 1);
+        Span<uint> times = span <= 64 ? stackalloc uint[span] : new uint[span];
         int count = 0;
-        for (var walk = this; walk is not null && count < MedianTimeSpan; walk = walk.Previous)
+        for (var walk = this; walk is not null && count < span; walk = walk.Previous)
             times[count++] = walk.Header.Time;
         times = times[..count];
         times.Sort();

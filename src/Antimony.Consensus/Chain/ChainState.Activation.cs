@@ -30,7 +30,7 @@ public sealed partial class ChainState
             return (genesis, genesis);
         }
 
-        foreach (var record in records.OrderBy(r => r.Height))
+        foreach (var record in records.OrderBy(r => r.Height).ThenBy(r => r.Sequence))
         {
             ChainEntry? previous = null;
             if (record.Height == 0)
@@ -42,7 +42,7 @@ public sealed partial class ChainState
             {
                 throw new InvalidOperationException($"Stored header {record.Header.Hash} has no stored parent.");
             }
-            var entry = _tree.Add(record.Header, previous);
+            var entry = _tree.Add(record.Header, previous, record.Sequence);
             entry.Status = record.Status & BlockStatus.AnyInvalid;
             entry.InvalidReason = record.InvalidReason;
             if ((record.Status & BlockStatus.HasData) != 0)
@@ -57,6 +57,24 @@ public sealed partial class ChainState
     {
         var oldTip = _tip;
         int disconnected = 0;
+        try
+        {
+            Activate(cancellationToken, ref disconnected);
+        }
+        finally
+        {
+            if (_tip != oldTip)
+            {
+                _events.Enqueue(new TipChangedEventArgs(oldTip, _tip, disconnected));
+                if (disconnected > 0)
+                    _metrics.Reorganized(disconnected);
+                Log.TipChanged(_logger, _tip.Hash.ToString(), _tip.Height, disconnected);
+            }
+        }
+    }
+
+    private void Activate(CancellationToken cancellationToken, ref int disconnected)
+    {
         while (_tree.BestCandidate is { } best && best.ChainWork > _tip.ChainWork)
         {
             var fork = FindFork(_tip, best);
@@ -74,13 +92,6 @@ public sealed partial class ChainState
                 if (!ConnectTip(next, cancellationToken))
                     break; // marked invalid: choose again, possibly the chain just left
             }
-        }
-        if (_tip != oldTip)
-        {
-            _events.Enqueue(new TipChangedEventArgs(oldTip, _tip, disconnected));
-            if (disconnected > 0)
-                _metrics.Reorganized(disconnected);
-            Log.TipChanged(_logger, _tip.Hash.ToString(), _tip.Height, disconnected);
         }
     }
 
@@ -106,7 +117,8 @@ public sealed partial class ChainState
         if (!result.IsValid)
         {
             Persist(_tree.MarkInvalid(entry, result.Reason.Value));
-            _metrics.Rejected(result.Code!);
+            if (!ReferenceEquals(entry, _submitted))
+                _metrics.Rejected(result.Code!); // the submitted block's rejection is counted once, by ProcessBlockAsync
             Log.ConnectFailed(_logger, entry.Hash.ToString(), entry.Height, result);
             return false;
         }

@@ -35,6 +35,7 @@ public sealed partial class ChainState : IDisposable
     private readonly HeaderTree _tree = new();
     private readonly SemaphoreSlim _lock = new(1, 1);
     private ChainEntry _tip;
+    private ChainEntry? _submitted;
 
     /// <summary>Opens the chain state over the given stores, writing the genesis block into empty ones.</summary>
     /// <exception cref="InvalidOperationException">The stores belong to another network or are inconsistent.</exception>
@@ -134,13 +135,20 @@ public sealed partial class ChainState : IDisposable
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            result = ProcessBlockLocked(block, cancellationToken);
+            try
+            {
+                result = ProcessBlockLocked(block, cancellationToken);
+            }
+            finally
+            {
+                _lock.Release();
+            }
         }
         finally
         {
-            _lock.Release();
+            // Also after a cancellation part-way through a reorganization: the blocks connected so far are real.
+            _events.Deliver();
         }
-        _events.Deliver();
         _metrics.Processed(_time.GetElapsedTime(started));
         if (result.Acceptance == BlockAcceptance.Rejected)
         {
@@ -202,7 +210,15 @@ public sealed partial class ChainState : IDisposable
         _blocks.PutBlock(block);
         _tree.MarkHasData(entry);
         Persist([entry]);
-        ActivateBestChain(cancellationToken);
+        _submitted = entry;
+        try
+        {
+            ActivateBestChain(cancellationToken);
+        }
+        finally
+        {
+            _submitted = null;
+        }
         if (entry.IsInvalid)
             return new BlockProcessingResult(BlockAcceptance.Rejected, ValidationResult.Reject(entry.InvalidReason ?? RejectReasons.BadPreviousBlock), entry);
         return new BlockProcessingResult(IsActive(entry) ? BlockAcceptance.Active : BlockAcceptance.SideChain, ValidationResult.Valid, entry);
@@ -232,5 +248,5 @@ public sealed partial class ChainState : IDisposable
     }
 
     private void Persist(IReadOnlyCollection<ChainEntry> entries) =>
-        _blocks.PutIndex([.. entries.Select(e => new BlockIndexRecord(e.Header, e.Height, e.Status, e.InvalidReason))]);
+        _blocks.PutIndex([.. entries.Select(e => new BlockIndexRecord(e.Header, e.Height, e.Status, e.InvalidReason, e.Sequence))]);
 }

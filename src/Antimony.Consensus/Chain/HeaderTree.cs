@@ -24,9 +24,12 @@ internal sealed class HeaderTree
     /// <summary>The candidate with the most work (earliest seen among equals).</summary>
     public ChainEntry? BestCandidate => _candidates.Count == 0 ? null : _candidates.Min;
 
-    public ChainEntry Add(BlockHeader header, ChainEntry? previous)
+    /// <summary>Adds a header; <paramref name="sequence"/> restores a stored first-seen order, otherwise the next one is used.</summary>
+    public ChainEntry Add(BlockHeader header, ChainEntry? previous, long? sequence = null)
     {
-        var entry = new ChainEntry(header, previous, _sequence++);
+        long order = sequence ?? _sequence;
+        _sequence = Math.Max(_sequence, order + 1);
+        var entry = new ChainEntry(header, previous, order);
         if (!_entries.TryAdd(entry.Hash, entry))
             throw new InvalidOperationException($"Header {entry.Hash} is already in the tree.");
         if (previous is not null)

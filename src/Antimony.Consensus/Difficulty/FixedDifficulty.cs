@@ -1,12 +1,13 @@
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Parameters;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Difficulty;
 
 /// <summary>Every block at the network's proof-of-work limit (regtest).</summary>
 public sealed class FixedDifficulty : IDifficultyAlgorithm
 {
-    private readonly uint _bits;
+    private readonly CompactTarget _bits;
 
     /// <summary>Uses <paramref name="parameters"/>' limit.</summary>
     public FixedDifficulty(ChainParameters parameters)
@@ -16,5 +17,5 @@ public sealed class FixedDifficulty : IDifficultyAlgorithm
     }
 
     /// <inheritdoc />
-    public uint GetNextBits(ChainEntry previous) => _bits;
+    public CompactTarget GetNextBits(ChainEntry previous) => _bits;
 }

@@ -1,4 +1,5 @@
 using Antimony.Consensus.Chain;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Difficulty;
 
@@ -6,5 +7,5 @@ namespace Antimony.Consensus.Difficulty;
 public interface IDifficultyAlgorithm
 {
     /// <summary>The bits required of the child of <paramref name="previous"/>.</summary>
-    uint GetNextBits(ChainEntry previous);
+    CompactTarget GetNextBits(ChainEntry previous);
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Parameters;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Difficulty;
 
@@ -32,7 +33,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
     }
 
     /// <inheritdoc />
-    public uint GetNextBits(ChainEntry previous)
+    public CompactTarget GetNextBits(ChainEntry previous)
     {
         ArgumentNullException.ThrowIfNull(previous);
         int n = _parameters.LwmaWindow;
@@ -65,6 +66,6 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             next = _powLimit;
         if (next.IsZero)
             next = BigInteger.One;
-        return TargetMath.Encode(next);
+        return new CompactTarget(TargetMath.Encode(next));
     }
 }

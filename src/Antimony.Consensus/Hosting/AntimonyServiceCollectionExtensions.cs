@@ -75,6 +75,7 @@ public static class AntimonyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBlockRule, WitnessCommitmentRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBlockRule, CoinbaseHeightRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBlockRule, BlockWeightRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBlockRule, TransactionFinalityRule>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITransactionRule, InputsOutputsPresentRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITransactionRule, TransactionSizeRule>());

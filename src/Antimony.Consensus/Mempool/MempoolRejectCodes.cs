@@ -49,6 +49,9 @@ public static class MempoolRejectCodes
     /// <summary><c>coinbase</c>: a coinbase is only valid in a block.</summary>
     public const string Coinbase = "coinbase";
 
+    /// <summary><c>non-final</c>: the lock time has not passed for the next block (it may become valid later).</summary>
+    public const string NonFinal = "non-final";
+
     /// <summary><c>version</c>: the transaction version is not standard.</summary>
     public const string Version = "version";
 

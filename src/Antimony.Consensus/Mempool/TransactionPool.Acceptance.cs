@@ -1,4 +1,5 @@
 using Antimony.Consensus.Events;
+using Antimony.Consensus.Rules.Blocks;
 using Antimony.Consensus.Validation;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Transactions;
@@ -34,6 +35,10 @@ public sealed partial class TransactionPool
         var consensus = _rules.CheckTransaction(transaction);
         if (!consensus.IsValid)
             return MempoolAcceptResult.Invalid(txid, consensus.Code!, consensus.Detail);
+        var tip = _chain.Tip;
+        // Final in the next block (BIP113: against the tip's median time past); may become so later, so policy.
+        if (!TransactionFinalityRule.IsFinal(transaction, tip.Height + 1, tip.MedianTimePast))
+            return MempoolAcceptResult.Rejected(txid, MempoolRejectCodes.NonFinal, $"lock time {transaction.LockTime}");
         var policy = _standardness.Check(transaction, out var policyDetail);
         if (policy is not null)
             return MempoolAcceptResult.Rejected(txid, policy, policyDetail);
@@ -51,7 +56,7 @@ public sealed partial class TransactionPool
                 (conflicts ??= []).Add(spender);
         }
 
-        int tipHeight = _chain.Tip.Height;
+        int tipHeight = tip.Height;
         var view = new MempoolCoinView(_chain.Coins, _graph, _rules.OutputTypes, tipHeight + 1);
         foreach (var input in transaction.Inputs)
         {

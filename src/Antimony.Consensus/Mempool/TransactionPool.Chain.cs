@@ -1,4 +1,5 @@
 using Antimony.Consensus.Events;
+using Antimony.Consensus.Rules.Blocks;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Transactions;
 
@@ -77,7 +78,7 @@ public sealed partial class TransactionPool
     /// After a reorganization: offers the disconnected blocks' transactions again (oldest block first, in block
     /// order, without fee checks, as Core's <c>MaybeUpdateMempoolForReorg</c> does; their signatures were verified
     /// when their block connected and commit only to the spent outputs, which an outpoint fixes), then re-checks
-    /// every pooled transaction against the new tip (inputs still there, coinbases still mature) and rebuilds
+    /// every pooled transaction against the new tip (inputs still there, coinbases still mature, lock times passed) and rebuilds
     /// the graph. The disconnected transactions may become parents of pooled ones, so the graph is rebuilt in
     /// a valid order rather than patched.
     /// </summary>
@@ -124,7 +125,10 @@ public sealed partial class TransactionPool
             if (_graph.TryGetSpender(input.PreviousOutput, out _))
                 return null;
         }
-        int tipHeight = _chain.Tip.Height;
+        var tip = _chain.Tip;
+        int tipHeight = tip.Height;
+        if (!TransactionFinalityRule.IsFinal(transaction, tipHeight + 1, tip.MedianTimePast))
+            return null;
         var view = new MempoolCoinView(_chain.Coins, _graph, _rules.OutputTypes, tipHeight + 1);
         if (!_rules.CheckInputs(transaction, view, tipHeight + 1, out _, out var fee).IsValid)
             return null;

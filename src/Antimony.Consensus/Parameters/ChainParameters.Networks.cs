@@ -20,25 +20,25 @@ public sealed partial record ChainParameters
     public static ChainParameters Mainnet { get; } = new()
     {
         Network = Network.Mainnet,
-        PowLimitBits = StandardPowLimitBits,
-        Genesis = new GenesisParameters("Antimony mainnet 2026-01-01: one chain, twelve seconds at a time", 1767225600, StandardPowLimitBits, MainnetNonce),
+        PowLimitBits = new(StandardPowLimitBits),
+        Genesis = new GenesisParameters("Antimony mainnet 2026-01-01: one chain, twelve seconds at a time", 1767225600, new(StandardPowLimitBits), MainnetNonce),
     };
 
     /// <summary>The public test network: mainnet's rules with its own genesis.</summary>
     public static ChainParameters Testnet { get; } = Mainnet with
     {
         Network = Network.Testnet,
-        Genesis = new GenesisParameters("Antimony testnet 2026-01-01: break things here, not on mainnet", 1767225612, StandardPowLimitBits, TestnetNonce),
+        Genesis = new GenesisParameters("Antimony testnet 2026-01-01: break things here, not on mainnet", 1767225612, new(StandardPowLimitBits), TestnetNonce),
     };
 
     /// <summary>The local regression-test network: no retarget, trivial work, halving every 150 blocks.</summary>
     public static ChainParameters Regtest { get; } = Mainnet with
     {
         Network = Network.Regtest,
-        PowLimitBits = RegtestPowLimitBits,
+        PowLimitBits = new(RegtestPowLimitBits),
         DifficultyAdjustment = DifficultyAdjustment.None,
         SubsidyHalvingInterval = 150,
-        Genesis = new GenesisParameters("Antimony regtest: blocks on demand", 1767225624, RegtestPowLimitBits, RegtestNonce),
+        Genesis = new GenesisParameters("Antimony regtest: blocks on demand", 1767225624, new(RegtestPowLimitBits), RegtestNonce),
     };
 
     /// <summary>The network for local clusters: mainnet's retarget, 32 M weight units, coinbase maturity 10.</summary>
@@ -47,7 +47,7 @@ public sealed partial record ChainParameters
         Network = Network.Devnet,
         CoinbaseMaturity = 10,
         MaxBlockWeight = 32_000_000,
-        Genesis = new GenesisParameters("Antimony devnet: big blocks for local clusters", 1767225636, StandardPowLimitBits, DevnetNonce),
+        Genesis = new GenesisParameters("Antimony devnet: big blocks for local clusters", 1767225636, new(StandardPowLimitBits), DevnetNonce),
     };
 
     private const uint MainnetNonce = 9490283;

@@ -23,7 +23,7 @@ public sealed partial record ChainParameters
     public required GenesisParameters Genesis { get; init; }
 
     /// <summary>The easiest target allowed, in compact form; every block's target is at or below it.</summary>
-    public required uint PowLimitBits { get; init; }
+    public required CompactTarget PowLimitBits { get; init; }
 
     /// <summary>How the network retargets.</summary>
     public DifficultyAdjustment DifficultyAdjustment { get; init; } = DifficultyAdjustment.Lwma1;
@@ -59,7 +59,7 @@ public sealed partial record ChainParameters
     public int MinimumBlockVersion { get; init; } = 4;
 
     /// <summary>The proof-of-work limit as a 256-bit target.</summary>
-    public UInt256 PowLimit => new CompactTarget(PowLimitBits).ToTarget();
+    public UInt256 PowLimit => PowLimitBits.ToTarget();
 
     /// <summary>Builds the genesis block (a few microseconds; callers keep the result).</summary>
     public Block CreateGenesisBlock() => Genesis.CreateBlock();

@@ -1,9 +1,9 @@
-using Antimony.Primitives.Numerics;
 using System.Collections.Immutable;
 using System.Text;
 using Antimony.Consensus.Coinbase;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 using Antimony.Primitives.Scripts;
 using Antimony.Primitives.Transactions;
 
@@ -19,14 +19,14 @@ namespace Antimony.Consensus.Parameters;
 /// <param name="Bits">Header compact target.</param>
 /// <param name="Nonce">Header nonce, found once by an offline search and pinned.</param>
 /// <param name="Version">Header version.</param>
-public sealed record GenesisParameters(string CoinbaseText, uint Time, uint Bits, uint Nonce, int Version = 1)
+public sealed record GenesisParameters(string CoinbaseText, uint Time, CompactTarget Bits, uint Nonce, int Version = 1)
 {
     /// <summary>Builds the genesis block.</summary>
     /// <exception cref="ArgumentException">The text is longer than 75 bytes.</exception>
     public Block CreateBlock()
     {
         var coinbase = CreateCoinbase();
-        var header = new BlockHeader(Version, BlockHash.Zero, coinbase.Txid.Value, Time, new CompactTarget(Bits), Nonce);
+        var header = new BlockHeader(Version, BlockHash.Zero, coinbase.Txid.Value, Time, Bits, Nonce);
         return new Block(header, [coinbase]);
     }
 

@@ -173,8 +173,9 @@ public sealed class ConsensusRuleSet
     /// <summary>Authorizes every input of one transaction: the mempool's path (a block batches all its transactions).</summary>
     public ValidationResult VerifySpends(Transaction transaction, ImmutableArray<Coin> spentCoins)
     {
-        var signatures = new List<SignatureCheck>(transaction?.Inputs.Length ?? 0);
-        var result = PrepareSpends(transaction!, spentCoins, signatures);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var signatures = new List<SignatureCheck>(transaction.Inputs.Length);
+        var result = PrepareSpends(transaction, spentCoins, signatures);
         return result.IsValid ? VerifySignatures(CollectionsMarshal.AsSpan(signatures)) : result;
     }
 }

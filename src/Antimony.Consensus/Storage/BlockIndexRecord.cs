@@ -9,4 +9,5 @@ namespace Antimony.Consensus.Storage;
 /// <param name="Height">Its height (lets a loader sort parents before children).</param>
 /// <param name="Status">Its status flags.</param>
 /// <param name="InvalidReason">Why it is invalid, when it is.</param>
-public sealed record BlockIndexRecord(BlockHeader Header, int Height, BlockStatus Status, RejectReason? InvalidReason);
+/// <param name="Sequence">The order in which the node first learnt of the header; it breaks ties in work, so it survives restarts.</param>
+public sealed record BlockIndexRecord(BlockHeader Header, int Height, BlockStatus Status, RejectReason? InvalidReason, long Sequence);

@@ -67,6 +67,9 @@ public static class RejectReasons
     /// <summary><c>bad-txns-accumulated-fee-outofrange</c>: The sum of the block's fees leaves the money range.</summary>
     public static RejectReason AccumulatedFeeOutOfRange { get; } = new("bad-txns-accumulated-fee-outofrange", RejectCategory.Invalid);
 
+    /// <summary><c>bad-txns-nonfinal</c>: A transaction's lock time (height, or time against the median time past) has not passed.</summary>
+    public static RejectReason NonFinal { get; } = new("bad-txns-nonfinal", RejectCategory.Invalid);
+
     /// <summary><c>bad-txns-BIP30</c>: A transaction would create an output that already exists unspent (BIP30).</summary>
     public static RejectReason OverwritesUnspentCoin { get; } = new("bad-txns-BIP30", RejectCategory.Invalid);
 

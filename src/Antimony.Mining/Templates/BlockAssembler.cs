@@ -66,7 +66,7 @@ public sealed class BlockAssembler
     {
         ArgumentNullException.ThrowIfNull(tip);
         int height = tip.Height + 1;
-        var bits = new CompactTarget(_difficulty.GetNextBits(tip));
+        var bits = _difficulty.GetNextBits(tip);
         var now = _time.GetUtcNow();
         uint minTime = tip.MedianTimePast + 1;
         uint time = Math.Max(minTime, (uint)Math.Clamp(now.ToUnixTimeSeconds(), 0, uint.MaxValue));

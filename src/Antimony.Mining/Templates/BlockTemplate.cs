@@ -139,7 +139,7 @@ public sealed class BlockTemplate
         var leaves = new Hash256[transactions.Length + 1];
         for (int i = 0; i < transactions.Length; i++)
             leaves[i + 1] = transactions[i].Wtxid.Value;
-        var root = Primitives.Blocks.MerkleTree.ComputeRoot(leaves);
-        return WitnessCommitment.CreateScript(WitnessCommitment.Compute(root, ReservedValue.Span));
+        var root = MerkleTree.ComputeRoot(leaves);
+        return WitnessCommitment.Compute(root, Hash256.Zero).ToScript();
     }
 }

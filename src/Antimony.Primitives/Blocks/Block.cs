@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
@@ -14,6 +15,9 @@ namespace Antimony.Primitives.Blocks;
 /// </remarks>
 public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
 {
+    private BlockHash _hash;
+    private bool _hasHash;
+
     /// <summary>Creates a block from a header and transactions.</summary>
     /// <exception cref="ArgumentException">The transaction array is default (uninitialised).</exception>
     public Block(BlockHeader header, ImmutableArray<Transaction> transactions)
@@ -30,8 +34,19 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     /// <summary>The transactions in block order.</summary>
     public ImmutableArray<Transaction> Transactions { get; }
 
-    /// <summary>The block id (SHA-256d of the header).</summary>
-    public BlockHash Hash => Header.Hash;
+    /// <summary>The block id (SHA-256d of the header), computed once.</summary>
+    public BlockHash Hash
+    {
+        get
+        {
+            if (!Volatile.Read(ref _hasHash))
+            {
+                _hash = Header.Hash;
+                Volatile.Write(ref _hasHash, true);
+            }
+            return _hash;
+        }
+    }
 
     /// <inheritdoc />
     public int SerializedSize
@@ -61,23 +76,69 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     public int Weight => BaseSize * 3 + SerializedSize;
 
     /// <summary>The merkle root of the txids, and whether the list is mutated (CVE-2012-2459).</summary>
-    public Hash256 ComputeMerkleRoot(out bool mutated)
-    {
-        var leaves = new Hash256[Transactions.Length];
-        for (int i = 0; i < leaves.Length; i++)
-            leaves[i] = Transactions[i].Txid.Value;
-        return MerkleTree.ComputeRoot(leaves, out mutated);
-    }
+    /// <remarks>Txids not yet known are computed many at a time on the multi-lane SHA-256 kernels and cached.</remarks>
+    public Hash256 ComputeMerkleRoot(out bool mutated) => ComputeMerkleRoot(out mutated, Sha256Lanes.BestPath);
+
+    /// <summary>Whether the header's merkle root is the root of these transactions and the list is not mutated (CVE-2012-2459).</summary>
+    public bool HasValidMerkleRoot() => HasValidMerkleRoot(Sha256Lanes.BestPath);
 
     /// <summary>
     /// The BIP141 witness merkle root: the tree of wtxids with the coinbase's taken as zero.
     /// </summary>
-    public Hash256 ComputeWitnessMerkleRoot()
+    public Hash256 ComputeWitnessMerkleRoot() => ComputeWitnessMerkleRoot(Sha256Lanes.BestPath);
+
+    /// <summary><see cref="HasValidMerkleRoot()"/> on a chosen SHA-256 path.</summary>
+    internal bool HasValidMerkleRoot(Sha256Path path) => ComputeMerkleRoot(out bool mutated, path) == Header.MerkleRoot && !mutated;
+
+    /// <summary><see cref="ComputeMerkleRoot(out bool)"/> on a chosen SHA-256 path.</summary>
+    internal Hash256 ComputeMerkleRoot(out bool mutated, Sha256Path path)
     {
-        var leaves = new Hash256[Transactions.Length];
-        for (int i = 1; i < leaves.Length; i++)
-            leaves[i] = Transactions[i].Wtxid.Value;
-        return MerkleTree.ComputeRoot(leaves, out _);
+        var transactions = Transactions.AsSpan();
+        var rented = ArrayPool<Hash256>.Shared.Rent(transactions.Length);
+        try
+        {
+            var leaves = rented.AsSpan(0, transactions.Length);
+            bool allCached = true;
+            foreach (var transaction in transactions)
+                allCached &= transaction.HasCachedTxid;
+            if (allCached)
+            {
+                for (int i = 0; i < leaves.Length; i++)
+                    leaves[i] = transactions[i].Txid.Value;
+            }
+            else
+            {
+                TransactionHashBatch.Compute(transactions, witness: false, leaves, path);
+                for (int i = 0; i < leaves.Length; i++)
+                    transactions[i].CacheTxid(leaves[i]);
+            }
+            return MerkleTree.ComputeRoot(leaves, out mutated, path);
+        }
+        finally
+        {
+            ArrayPool<Hash256>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary><see cref="ComputeWitnessMerkleRoot()"/> on a chosen SHA-256 path.</summary>
+    internal Hash256 ComputeWitnessMerkleRoot(Sha256Path path)
+    {
+        var transactions = Transactions.AsSpan();
+        var rented = ArrayPool<Hash256>.Shared.Rent(transactions.Length);
+        try
+        {
+            var leaves = rented.AsSpan(0, transactions.Length);
+            TransactionHashBatch.Compute(transactions, witness: true, leaves, path);
+            // BIP141: the coinbase's wtxid is taken as zero, since its witness holds the reserved value
+            // that the commitment (in the coinbase) hashes with the witness root.
+            if (!leaves.IsEmpty)
+                leaves[0] = Hash256.Zero;
+            return MerkleTree.ComputeRoot(leaves, out _, path);
+        }
+        finally
+        {
+            ArrayPool<Hash256>.Shared.Return(rented);
+        }
     }
 
     /// <inheritdoc />
@@ -97,7 +158,7 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     {
         var header = BlockHeader.Read(ref reader);
         // Every transaction takes at least 10 bytes (version, two counts, lock time).
-        int count = reader.ReadCount(reader.Remaining, minItemSize: 10);
+        int count = reader.ReadCount(ConsensusReader.MaxCount, minItemSize: 10);
         var transactions = new Transaction[count];
         for (int i = 0; i < transactions.Length; i++)
             transactions[i] = Transaction.Read(ref reader);
@@ -108,7 +169,9 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
     /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
     public static Block Parse(ReadOnlySpan<byte> bytes)
     {
-        var reader = new ConsensusReader(bytes.ToArray().AsMemory());
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+        bytes.CopyTo(copy);
+        var reader = new ConsensusReader(copy.AsMemory());
         var block = Read(ref reader);
         reader.EnsureAtEnd();
         return block;

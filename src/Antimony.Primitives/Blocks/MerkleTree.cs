@@ -19,7 +19,11 @@ public static class MerkleTree
     /// <summary>The merkle root of <paramref name="leaves"/>; zero for no leaves.</summary>
     /// <param name="leaves">The leaf hashes in block order.</param>
     /// <param name="mutated">Whether some level had two identical adjacent hashes (CVE-2012-2459).</param>
-    public static Hash256 ComputeRoot(ReadOnlySpan<Hash256> leaves, out bool mutated)
+    public static Hash256 ComputeRoot(ReadOnlySpan<Hash256> leaves, out bool mutated) =>
+        ComputeRoot(leaves, out mutated, Sha256Lanes.BestPath);
+
+    /// <summary>The merkle root on a chosen SHA-256 path (tests and benchmarks compare the paths).</summary>
+    internal static Hash256 ComputeRoot(ReadOnlySpan<Hash256> leaves, out bool mutated, Sha256Path path)
     {
         mutated = false;
         if (leaves.IsEmpty)
@@ -46,7 +50,7 @@ public static class MerkleTree
                     level = rented.AsSpan(start, level.Length + 1);
                 }
                 var parents = rented.AsSpan(inFirstArea ? capacity : 0, level.Length / 2);
-                Sha256d.HashPairs(level, parents);
+                Sha256Batch.HashPairs(level, parents, path);
                 level = parents;
                 inFirstArea = !inFirstArea;
             }

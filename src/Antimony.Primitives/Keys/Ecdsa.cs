@@ -36,7 +36,15 @@ internal static class Ecdsa
         BigInteger e = Secp256k1.ToInteger(hash32).Mod(n);
         BigInteger w = signature.S.ModInverse(n);
         BigInteger u1 = e.Multiply(w).Mod(n), u2 = r.Multiply(w).Mod(n);
-        ECPoint point = ECAlgorithms.SumOfTwoMultiplies(Secp256k1.G, u1, publicPoint, u2).Normalize();
-        return !point.IsInfinity && point.AffineXCoord.ToBigInteger().Mod(n).Equals(r);
+        ECPoint point = ECAlgorithms.SumOfTwoMultiplies(Secp256k1.G, u1, publicPoint, u2);
+        if (point.IsInfinity)
+            return false;
+        // x(R) mod n == r without the inversion to affine: X == x * Z^2 for the candidates x = r and,
+        // when it is below p, x = r + n (x(R) is in [0, p) and p < 2n, so these are the only two).
+        ECFieldElement z2 = point.GetZCoord(0).Square();
+        if (point.XCoord.Equals(Secp256k1.Curve.FromBigInteger(r).Multiply(z2)))
+            return true;
+        BigInteger rPlusN = r.Add(n);
+        return rPlusN.CompareTo(Secp256k1.P) < 0 && point.XCoord.Equals(Secp256k1.Curve.FromBigInteger(rPlusN).Multiply(z2));
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Antimony.Primitives.Keys;
 
@@ -59,37 +60,30 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     private static bool IsAtLeastP(ulong l0, ulong l1, ulong l2, ulong l3) =>
         (l3 & l2 & l1) == PHigh && l0 >= P0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator +(in FieldElement a, in FieldElement b)
     {
-        ulong l0 = a.L0 + b.L0, c = l0 < a.L0 ? 1UL : 0;
-        ulong l1 = AddCarry(a.L1, b.L1, ref c), l2 = AddCarry(a.L2, b.L2, ref c), l3 = AddCarry(a.L3, b.L3, ref c);
-        // a + b < 2p: one conditional subtraction of p (adding 2^256 - p and dropping the carry) reduces it.
-        if (c != 0 || IsAtLeastP(l0, l1, l2, l3))
-        {
-            ulong d = 0;
-            l0 = AddCarry(l0, Fold, ref d);
-            l1 = AddCarry(l1, 0, ref d);
-            l2 = AddCarry(l2, 0, ref d);
-            l3 += d;
-        }
-        return new FieldElement(l0, l1, l2, l3);
+        ulong l0 = AddCarry(a.L0, b.L0, out ulong c);
+        ulong l1 = Add3(a.L1, b.L1, c, out c), l2 = Add3(a.L2, b.L2, c, out c), l3 = Add3(a.L3, b.L3, c, out c);
+        // a + b < 2p. t = a + b - p, computed as a + b + (2^256 - p) dropping 2^256; it is the answer exactly when
+        // a + b carried out of 256 bits or t carried (a + b >= p). Selected without a branch, which would be
+        // unpredictable here.
+        ulong t0 = AddCarry(l0, Fold, out ulong d), t1 = AddCarry(l1, d, out d), t2 = AddCarry(l2, d, out d), t3 = AddCarry(l3, d, out d);
+        ulong useT = 0UL - (c | d);
+        return new FieldElement((t0 & useT) | (l0 & ~useT), (t1 & useT) | (l1 & ~useT), (t2 & useT) | (l2 & ~useT), (t3 & useT) | (l3 & ~useT));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator -(in FieldElement a, in FieldElement b)
     {
-        ulong borrow = 0;
-        ulong l0 = SubBorrow(a.L0, b.L0, ref borrow), l1 = SubBorrow(a.L1, b.L1, ref borrow);
-        ulong l2 = SubBorrow(a.L2, b.L2, ref borrow), l3 = SubBorrow(a.L3, b.L3, ref borrow);
-        if (borrow != 0)
-        {
-            // The wrapped value is a - b + 2^256; a - b + p is that minus (2^256 - p), with no further borrow.
-            ulong d = 0;
-            l0 = SubBorrow(l0, Fold, ref d);
-            l1 = SubBorrow(l1, 0, ref d);
-            l2 = SubBorrow(l2, 0, ref d);
-            l3 -= d;
-        }
-        return new FieldElement(l0, l1, l2, l3);
+        ulong l0 = SubBorrow(a.L0, b.L0, 0, out ulong borrow), l1 = SubBorrow(a.L1, b.L1, borrow, out borrow);
+        ulong l2 = SubBorrow(a.L2, b.L2, borrow, out borrow), l3 = SubBorrow(a.L3, b.L3, borrow, out borrow);
+        // On a borrow the wrapped value is a - b + 2^256; a - b + p is that minus (2^256 - p), with no further borrow.
+        ulong fold = Fold & (0UL - borrow);
+        l0 = SubBorrow(l0, fold, 0, out ulong d);
+        l1 = SubBorrow(l1, 0, d, out d);
+        l2 = SubBorrow(l2, 0, d, out d);
+        return new FieldElement(l0, l1, l2, l3 - d);
     }
 
     public FieldElement Negate() => Zero - this;
@@ -98,26 +92,69 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     public static FieldElement operator *(in FieldElement a, in FieldElement b)
     {
-        // Schoolbook 256x256 -> 512 bits, row by row.
-        ulong c = 0;
-        ulong r0 = MulAdd(a.L0, b.L0, 0, ref c), r1 = MulAdd(a.L0, b.L1, 0, ref c);
-        ulong r2 = MulAdd(a.L0, b.L2, 0, ref c), r3 = MulAdd(a.L0, b.L3, 0, ref c), r4 = c;
-        c = 0;
-        r1 = MulAdd(a.L1, b.L0, r1, ref c); r2 = MulAdd(a.L1, b.L1, r2, ref c);
-        r3 = MulAdd(a.L1, b.L2, r3, ref c); r4 = MulAdd(a.L1, b.L3, r4, ref c);
+        // Schoolbook 256x256 -> 512 bits, row by row; each step a*b + two words fits in 128 bits.
+        ulong a0 = a.L0, a1 = a.L1, a2 = a.L2, a3 = a.L3, b0 = b.L0, b1 = b.L1, b2 = b.L2, b3 = b.L3;
+        ulong c;
+        ulong r0 = Mac(a0, b0, 0, 0, out c);
+        ulong r1 = Mac(a0, b1, c, 0, out c);
+        ulong r2 = Mac(a0, b2, c, 0, out c);
+        ulong r3 = Mac(a0, b3, c, 0, out c);
+        ulong r4 = c;
+        r1 = Mac(a1, b0, r1, 0, out c);
+        r2 = Mac(a1, b1, r2, c, out c);
+        r3 = Mac(a1, b2, r3, c, out c);
+        r4 = Mac(a1, b3, r4, c, out c);
         ulong r5 = c;
-        c = 0;
-        r2 = MulAdd(a.L2, b.L0, r2, ref c); r3 = MulAdd(a.L2, b.L1, r3, ref c);
-        r4 = MulAdd(a.L2, b.L2, r4, ref c); r5 = MulAdd(a.L2, b.L3, r5, ref c);
+        r2 = Mac(a2, b0, r2, 0, out c);
+        r3 = Mac(a2, b1, r3, c, out c);
+        r4 = Mac(a2, b2, r4, c, out c);
+        r5 = Mac(a2, b3, r5, c, out c);
         ulong r6 = c;
-        c = 0;
-        r3 = MulAdd(a.L3, b.L0, r3, ref c); r4 = MulAdd(a.L3, b.L1, r4, ref c);
-        r5 = MulAdd(a.L3, b.L2, r5, ref c); r6 = MulAdd(a.L3, b.L3, r6, ref c);
-        ulong r7 = c;
+        r3 = Mac(a3, b0, r3, 0, out c);
+        r4 = Mac(a3, b1, r4, c, out c);
+        r5 = Mac(a3, b2, r5, c, out c);
+        r6 = Mac(a3, b3, r6, c, out c);
+        return Reduce(r0, r1, r2, r3, r4, r5, r6, c);
+    }
+
+    public FieldElement Square()
+    {
+        // Cross products once, doubled, plus the four squares: 10 multiplications instead of 16.
+        ulong a0 = L0, a1 = L1, a2 = L2, a3 = L3, c;
+        ulong r1 = Mac(a0, a1, 0, 0, out c);
+        ulong r2 = Mac(a0, a2, c, 0, out c);
+        ulong r3 = Mac(a0, a3, c, 0, out c);
+        ulong r4 = c;
+        r3 = Mac(a1, a2, r3, 0, out c);
+        r4 = Mac(a1, a3, r4, c, out c);
+        ulong r5 = c;
+        r5 = Mac(a2, a3, r5, 0, out c);
+        ulong r6 = c;
+        // Double the cross products (a 7-word shift left by one).
+        ulong r7 = r6 >> 63;
+        r6 = (r6 << 1) | (r5 >> 63);
+        r5 = (r5 << 1) | (r4 >> 63);
+        r4 = (r4 << 1) | (r3 >> 63);
+        r3 = (r3 << 1) | (r2 >> 63);
+        r2 = (r2 << 1) | (r1 >> 63);
+        r1 <<= 1;
+        // Add the squares a_i^2 at word 2i.
+        ulong r0 = Mac(a0, a0, 0, 0, out c);
+        r1 = AddCarry(r1, c, out c);
+        ulong hi = MultiplyHigh(a1, a1), lo = a1 * a1;
+        r2 = Add3(r2, lo, c, out c);
+        r3 = Add3(r3, hi, c, out c);
+        hi = MultiplyHigh(a2, a2);
+        lo = a2 * a2;
+        r4 = Add3(r4, lo, c, out c);
+        r5 = Add3(r5, hi, c, out c);
+        hi = MultiplyHigh(a3, a3);
+        lo = a3 * a3;
+        r6 = Add3(r6, lo, c, out c);
+        r7 = r7 + hi + c;
         return Reduce(r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
-    public FieldElement Square() => this * this;
 
     /// <summary>This value squared n times.</summary>
     public FieldElement SquareTimes(int n)
@@ -129,37 +166,73 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     }
 
     // low + high * 2^256 ≡ low + high * (2^256 - p) (mod p), folded twice, then one conditional subtraction.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldElement Reduce(ulong r0, ulong r1, ulong r2, ulong r3, ulong r4, ulong r5, ulong r6, ulong r7)
     {
-        ulong c = 0;
-        r0 = MulAdd(r4, Fold, r0, ref c);
-        r1 = MulAdd(r5, Fold, r1, ref c);
-        r2 = MulAdd(r6, Fold, r2, ref c);
-        r3 = MulAdd(r7, Fold, r3, ref c);
-        // c < 2^34: fold it once more; a carry out of that leaves a value far below 2^256, so one more fold ends it.
-        ulong hi = Math.BigMul(c, Fold, out ulong lo);
-        ulong d = 0;
-        r0 = AddCarry(r0, lo, ref d);
-        r1 = AddCarry(r1, hi, ref d);
-        r2 = AddCarry(r2, 0, ref d);
-        r3 = AddCarry(r3, 0, ref d);
-        if (d != 0)
+        ulong c;
+        r0 = Mac(r4, Fold, r0, 0, out c);
+        r1 = Mac(r5, Fold, r1, c, out c);
+        r2 = Mac(r6, Fold, r2, c, out c);
+        r3 = Mac(r7, Fold, r3, c, out c);
+        // The carry is below 2^34: fold it once more; a carry out of that leaves a value far below 2^256,
+        // so one more fold of 2^256 ends it.
+        r0 = Mac(c, Fold, r0, 0, out c);
+        r1 = AddCarry(r1, c, out c);
+        r2 = AddCarry(r2, c, out c);
+        r3 = AddCarry(r3, c, out c);
+        if (c != 0)
         {
-            d = 0;
-            r0 = AddCarry(r0, Fold, ref d);
-            r1 = AddCarry(r1, 0, ref d);
-            r2 = AddCarry(r2, 0, ref d);
-            r3 += d;
+            r0 = AddCarry(r0, Fold, out c);
+            r1 = AddCarry(r1, c, out c);
+            r2 = AddCarry(r2, c, out c);
+            r3 += c;
         }
         if (IsAtLeastP(r0, r1, r2, r3))
         {
-            d = 0;
-            r0 = AddCarry(r0, Fold, ref d);
-            r1 = AddCarry(r1, 0, ref d);
-            r2 = AddCarry(r2, 0, ref d);
-            r3 += d;
+            r0 = AddCarry(r0, Fold, out c);
+            r1 = AddCarry(r1, c, out c);
+            r2 = AddCarry(r2, c, out c);
+            r3 += c;
         }
         return new FieldElement(r0, r1, r2, r3);
+    }
+
+    // a*b + x + y < 2^128: the low word, and the high word in 'high'.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mac(ulong a, ulong b, ulong x, ulong y, out ulong high)
+    {
+        ulong hi = MultiplyHigh(a, b), lo = a * b;
+        lo += x;
+        hi += lo < x ? 1UL : 0UL;
+        lo += y;
+        hi += lo < y ? 1UL : 0UL;
+        high = hi;
+        return lo;
+    }
+
+    // The high word of a*b. BMI2's MULX form returns it in a register (Math.BigMul's 'out low' goes through memory);
+    // the low word is a plain multiplication.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong AddCarry(ulong a, ulong b, out ulong carry)
+    {
+        ulong s = a + b;
+        carry = s < a ? 1UL : 0UL;
+        return s;
+    }
+
+    // a + b + c (c at most 1) with the carry out (at most 1).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Add3(ulong a, ulong b, ulong c, out ulong carry)
+    {
+        ulong s = a + b;
+        ulong c1 = s < a ? 1UL : 0UL;
+        ulong r = s + c;
+        carry = c1 | (r < s ? 1UL : 0UL);
+        return r;
     }
 
     /// <summary>
@@ -200,35 +273,12 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong addend, ref ulong carry)
-    {
-        // a*b + addend + carry < 2^128, so the high word cannot overflow.
-        ulong hi = Math.BigMul(a, b, out ulong lo);
-        lo += addend;
-        hi += lo < addend ? 1UL : 0;
-        lo += carry;
-        hi += lo < carry ? 1UL : 0;
-        carry = hi;
-        return lo;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong AddCarry(ulong a, ulong b, ref ulong carry)
-    {
-        ulong s = a + b;
-        ulong c1 = s < a ? 1UL : 0;
-        ulong r = s + carry;
-        carry = c1 | (r < s ? 1UL : 0);
-        return r;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SubBorrow(ulong a, ulong b, ref ulong borrow)
+    private static ulong SubBorrow(ulong a, ulong b, ulong borrowIn, out ulong borrow)
     {
         ulong d = a - b;
-        ulong b1 = a < b ? 1UL : 0;
-        ulong r = d - borrow;
-        borrow = b1 | (d < borrow ? 1UL : 0);
+        ulong b1 = a < b ? 1UL : 0UL;
+        ulong r = d - borrowIn;
+        borrow = b1 | (d < borrowIn ? 1UL : 0UL);
         return r;
     }
 

@@ -52,7 +52,7 @@ public readonly struct PublicKey : IEquatable<PublicKey>
     public static PublicKey Parse(ReadOnlySpan<byte> bytes) =>
         TryParse(bytes, out var key)
             ? key
-            : throw new DecodeException(bytes.Length is Size or UncompressedSize ? DecodeError.InvalidValue : DecodeError.Truncated,
+            : throw new DecodeException(bytes.Length < Size ? DecodeError.Truncated : DecodeError.InvalidValue,
                 0, "Not a valid SEC1 secp256k1 public key (33-byte compressed or 65-byte uncompressed, on the curve).");
 
     /// <summary>Reads a SEC1 key; false for anything <see cref="Parse"/> rejects.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Antimony.Primitives.Hashing;
 
 namespace Antimony.Primitives.Serialization;
@@ -51,6 +52,19 @@ public ref struct ConsensusReader
     /// <summary>The bytes from <paramref name="start"/> up to the current position (e.g. to hash what was just read).</summary>
     public readonly ReadOnlySpan<byte> Consumed(int start) => _buffer[start.._position];
 
+    /// <summary>
+    /// The bytes from <paramref name="start"/> up to the current position as a slice of the reader's memory,
+    /// or empty when the reader was built over a span (there is no memory to slice without copying).
+    /// </summary>
+    internal readonly ReadOnlyMemory<byte> ConsumedMemory(int start) => _hasMemory ? _memory[start.._position] : default;
+
+    /// <summary>
+    /// The bytes from <paramref name="start"/> up to the current position as memory: a slice of the reader's
+    /// memory, or a new copy when the reader was built over a span.
+    /// </summary>
+    public readonly ReadOnlyMemory<byte> ConsumedMemoryOrCopy(int start) =>
+        _hasMemory ? _memory[start.._position] : _buffer[start.._position].ToArray();
+
     /// <summary>The unread bytes, without consuming them.</summary>
     public readonly ReadOnlySpan<byte> Unread => _buffer[_position..];
 
@@ -81,10 +95,20 @@ public ref struct ConsensusReader
     public ushort ReadUInt16BigEndian() => BinaryPrimitives.ReadUInt16BigEndian(Take(2));
 
     /// <summary>Reads a 32-byte hash in internal order.</summary>
-    public Hash256 ReadHash256() => new(Take(Hash256.Size));
+    public Hash256 ReadHash256() =>
+        BitConverter.IsLittleEndian ? MemoryMarshal.Read<Hash256>(Take(Hash256.Size)) : new(Take(Hash256.Size));
 
     /// <summary>Reads a compact size, rejecting non-shortest forms and values above <see cref="CompactSize.MaxValue"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadCompactSize()
+    {
+        // Almost every count and length is a single byte below 0xFD.
+        if (_position < _buffer.Length && _buffer[_position] < 0xFD)
+            return _buffer[_position++];
+        return ReadCompactSizeSlow();
+    }
+
+    private ulong ReadCompactSizeSlow()
     {
         int start = _position;
         byte first = ReadByte();
@@ -119,15 +143,27 @@ public ref struct ConsensusReader
     /// the bytes left (each item takes at least <paramref name="minItemSize"/> bytes), so a lying count
     /// is rejected before anything is allocated for it.
     /// </summary>
+    /// <remarks>
+    /// A count above <paramref name="maxCount"/> is <see cref="DecodeError.Oversized"/>; a count within the
+    /// limit that needs more bytes than remain is <see cref="DecodeError.Truncated"/>, so cutting a valid
+    /// encoding short always reports truncation (pass a real limit, not <see cref="Remaining"/>, as the maximum).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadCount(int maxCount, int minItemSize = 1)
     {
         int start = _position;
         ulong count = ReadCompactSize();
+        if (count > (ulong)maxCount || (minItemSize > 0 && count * (ulong)minItemSize > (ulong)Remaining))
+            ThrowBadCount(start, count, maxCount, minItemSize);
+        return (int)count;
+    }
+
+    [DoesNotReturn]
+    private readonly void ThrowBadCount(int start, ulong count, int maxCount, int minItemSize)
+    {
         if (count > (ulong)maxCount)
             throw new DecodeException(DecodeError.Oversized, start, $"Count {count} exceeds the limit of {maxCount}");
-        if (minItemSize > 0 && count * (ulong)minItemSize > (ulong)Remaining)
-            throw new DecodeException(DecodeError.Truncated, start, $"Count {count} needs at least {count * (ulong)minItemSize} more bytes; {Remaining} remain");
-        return (int)count;
+        throw new DecodeException(DecodeError.Truncated, start, $"Count {count} needs at least {count * (ulong)minItemSize} more bytes; {Remaining} remain");
     }
 
     /// <summary>Reads exactly <paramref name="count"/> bytes as a span over the input.</summary>
@@ -137,6 +173,7 @@ public ref struct ConsensusReader
     /// Reads exactly <paramref name="count"/> bytes as memory: a slice of the input when the reader was
     /// built over memory, otherwise a new copy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlyMemory<byte> ReadMemory(int count)
     {
         int start = _position;
@@ -146,6 +183,15 @@ public ref struct ConsensusReader
 
     /// <summary>Reads a compact-size length followed by that many bytes (at most <paramref name="maxLength"/>).</summary>
     public ReadOnlyMemory<byte> ReadLengthPrefixedMemory(int maxLength) => ReadMemory(ReadCount(maxLength));
+
+    /// <summary>Reads a compact-size length followed by that many bytes, limited only by <see cref="CompactSize.MaxValue"/>.</summary>
+    public ReadOnlyMemory<byte> ReadLengthPrefixedMemory() => ReadMemory(ReadCount(MaxCount));
+
+    /// <summary>Skips a compact-size length and that many bytes (used to measure a section before reading it).</summary>
+    internal void SkipLengthPrefixed() => Take(ReadCount(MaxCount));
+
+    /// <summary>The largest count any Bitcoin structure may declare: <see cref="CompactSize.MaxValue"/>.</summary>
+    public const int MaxCount = (int)CompactSize.MaxValue;
 
     /// <summary>Fails with <see cref="DecodeError.TrailingData"/> unless every byte has been consumed.</summary>
     public readonly void EnsureAtEnd()

@@ -24,7 +24,7 @@ internal static class SchnorrBatch
     {
         // The equation is rearranged to "(sum a_i s_i) G - sum a_i R_i - sum (a_i e_i) P_i = infinity"; each of the
         // 2u + 1 terms is split by the GLV endomorphism into two half-length ones.
-        var terms = new Terms(2 + 4 * count);
+        var terms = new MsmTerms(2 * count + 1);
         BigInteger n = Secp256k1.N, sumS = BigInteger.Zero;
         var randomizers = new Randomizers(checks);
         bool first = true;
@@ -51,30 +51,6 @@ internal static class SchnorrBatch
         }
         terms.Add(Secp256k1.ToField(Secp256k1.G.AffineXCoord), Secp256k1.ToField(Secp256k1.G.AffineYCoord), sumS.Mod(n));
         return terms.Sum().IsInfinity;
-    }
-
-    /// <summary>The points and scalars of the multi-scalar multiplication, each term stored GLV-split.</summary>
-    private sealed class Terms(int capacity)
-    {
-        private readonly FieldElement[] _xs = new FieldElement[capacity];
-        private readonly FieldElement[] _ys = new FieldElement[capacity];
-        private readonly MsmScalar[] _scalars = new MsmScalar[capacity];
-        private int _count;
-
-        /// <summary>Adds k * (x, y) as k1 * (x, ±y) + k2 * (βx, ±y).</summary>
-        public void Add(in FieldElement x, in FieldElement y, BigInteger k)
-        {
-            Glv.Split(k, out var k1, out bool negative1, out var k2, out bool negative2);
-            FieldElement minusY = y.Negate();
-            _xs[_count] = x;
-            _ys[_count] = negative1 ? minusY : y;
-            _scalars[_count++] = k1;
-            _xs[_count] = Glv.Beta * x;
-            _ys[_count] = negative2 ? minusY : y;
-            _scalars[_count++] = k2;
-        }
-
-        public JacobianPoint Sum() => Pippenger.Sum(_xs.AsSpan(0, _count), _ys.AsSpan(0, _count), _scalars.AsSpan(0, _count));
     }
 
     /// <summary>The CSPRNG stream of randomizers in [1, n-1] for one batch.</summary>

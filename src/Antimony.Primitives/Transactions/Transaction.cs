@@ -13,8 +13,9 @@ namespace Antimony.Primitives.Transactions;
 /// </summary>
 /// <remarks>
 /// Sizes are computed once at construction; <see cref="Txid"/> and <see cref="Wtxid"/> once on first use.
-/// A parsed transaction keeps its scripts and witness items as views into one private copy of the input,
-/// so parsing costs one byte allocation however many inputs and outputs there are.
+/// A parsed transaction keeps its encoding, and its scripts and witnesses as views into one private copy
+/// of the input: parsing allocates that copy, one array each for inputs and outputs, and the object itself;
+/// hashing or re-serializing it copies that encoding instead of re-encoding field by field.
 /// </remarks>
 public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Transaction>
 {
@@ -24,10 +25,22 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     /// <summary>BIP144's flag byte: bit 0 says witness data follows the outputs.</summary>
     private const byte WitnessFlag = 0x01;
 
+    private const int HasTxid = 1;
+    private const int HasWtxid = 2;
+
     private readonly int _baseSize;
     private readonly int _totalSize;
-    private object? _txid;  // boxed Txid, published once; a reference write cannot tear
-    private object? _wtxid;
+
+    // The full encoding this transaction was parsed from (empty when built from parts), and where its
+    // witness section starts: with witnesses the base encoding is [0,4) + [6,_witnessOffset) + the last 4 bytes.
+    private readonly ReadOnlyMemory<byte> _encoding;
+    private readonly int _witnessOffset;
+
+    // Ids computed on first use. A hash is written before its bit is published with a full fence, so a
+    // reader that sees the bit sees the whole hash; two threads racing both write the same value.
+    private Hash256 _txid;
+    private Hash256 _wtxid;
+    private int _cached;
 
     /// <summary>Creates a transaction from its parts.</summary>
     /// <exception cref="ArgumentException">An array is default (uninitialised).</exception>
@@ -42,6 +55,20 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
         Outputs = outputs;
         LockTime = lockTime;
         (_baseSize, _totalSize, HasWitness) = ComputeSizes(inputs, outputs);
+    }
+
+    private Transaction(int version, TxIn[] inputs, TxOut[] outputs, uint lockTime, ReadOnlyMemory<byte> encoding, int totalSize, int witnessOffset, int witnessSize)
+    {
+        Version = version;
+        // The arrays were filled by the decoder and are never touched again, so they are wrapped without copying.
+        Inputs = ImmutableCollectionsMarshal.AsImmutableArray(inputs);
+        Outputs = ImmutableCollectionsMarshal.AsImmutableArray(outputs);
+        LockTime = lockTime;
+        HasWitness = witnessSize > 0;
+        _totalSize = totalSize;
+        _baseSize = HasWitness ? totalSize - 2 - witnessSize : totalSize;
+        _encoding = encoding;
+        _witnessOffset = witnessOffset;
     }
 
     /// <summary>The version field (signed, as in Bitcoin).</summary>
@@ -75,10 +102,34 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     public int VirtualSize => (Weight + 3) / 4;
 
     /// <summary>The transaction id: SHA-256d of the encoding without witness data.</summary>
-    public Txid Txid => (Txid)(_txid ??= ComputeTxid());
+    public Txid Txid
+    {
+        get
+        {
+            if ((Volatile.Read(ref _cached) & HasTxid) == 0)
+            {
+                _txid = ComputeTxid().Value;
+                Interlocked.Or(ref _cached, HasTxid);
+            }
+            return new Txid(_txid);
+        }
+    }
 
     /// <summary>The witness transaction id: SHA-256d of the full encoding (equal to the txid without witnesses).</summary>
-    public Wtxid Wtxid => (Wtxid)(_wtxid ??= HasWitness ? ComputeWtxid() : new Wtxid(Txid.Value));
+    public Wtxid Wtxid
+    {
+        get
+        {
+            if (!HasWitness)
+                return new Wtxid(Txid.Value);
+            if ((Volatile.Read(ref _cached) & HasWtxid) == 0)
+            {
+                _wtxid = ComputeWtxid().Value;
+                Interlocked.Or(ref _cached, HasWtxid);
+            }
+            return new Wtxid(_wtxid);
+        }
+    }
 
     /// <inheritdoc />
     public int SerializedSize => _totalSize;
@@ -102,10 +153,9 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
     public static Transaction Parse(ReadOnlySpan<byte> bytes)
     {
-        var reader = new ConsensusReader(bytes.ToArray().AsMemory());
-        var transaction = Read(ref reader);
-        reader.EnsureAtEnd();
-        return transaction;
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+        bytes.CopyTo(copy);
+        return ParseOwned(copy);
     }
 
     /// <summary>Parses a transaction from hex.</summary>
@@ -122,10 +172,7 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
         {
             throw new DecodeException(DecodeError.InvalidValue, 0, "The text is not an even number of hexadecimal digits");
         }
-        var reader = new ConsensusReader(bytes.AsMemory());
-        var transaction = Read(ref reader);
-        reader.EnsureAtEnd();
-        return transaction;
+        return ParseOwned(bytes);
     }
 
     /// <summary>Parses exactly one transaction spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
@@ -150,10 +197,16 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     /// an empty input list followed by a non-zero flag byte means the extended form; a witness section in
     /// which every witness is empty ("superfluous witness record") and unknown flag bits are rejected.
     /// </summary>
+    /// <remarks>
+    /// The legacy form of a transaction with no inputs is ambiguous: its zero input count reads as BIP144's
+    /// marker and its output count as the flag. Bitcoin Core resolves it the same way, which is why a valid
+    /// transaction always has at least one input.
+    /// </remarks>
     public static Transaction Read(ref ConsensusReader reader)
     {
+        int start = reader.Position;
         int version = reader.ReadInt32();
-        var inputs = ReadInputs(ref reader);
+        var inputs = TxIn.ReadList(ref reader);
         byte flags = 0;
         TxOut[] outputs;
         if (inputs.Length == 0)
@@ -162,8 +215,8 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
             flags = reader.ReadByte();
             if (flags != 0)
             {
-                inputs = ReadInputs(ref reader);
-                outputs = ReadOutputs(ref reader);
+                inputs = TxIn.ReadList(ref reader);
+                outputs = TxOut.ReadList(ref reader);
             }
             else
             {
@@ -172,28 +225,22 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
         }
         else
         {
-            outputs = ReadOutputs(ref reader);
+            outputs = TxOut.ReadList(ref reader);
         }
 
+        int witnessStart = reader.Position;
         if ((flags & WitnessFlag) != 0)
         {
             flags ^= WitnessFlag;
-            bool any = false;
-            for (int i = 0; i < inputs.Length; i++)
-            {
-                var witness = Witness.Read(ref reader);
-                any |= !witness.IsEmpty;
-                inputs[i] = inputs[i] with { Witness = witness };
-            }
-            if (!any)
+            if (!Witness.ReadAll(ref reader, inputs))
                 reader.Fail(DecodeError.InvalidValue, "Superfluous witness record: the extended form with no witness data");
         }
         if (flags != 0)
             reader.Fail(DecodeError.InvalidValue, $"Unknown transaction optional data (flag bits 0x{flags:x2})");
+        int witnessSize = reader.Position - witnessStart;
 
         uint lockTime = reader.ReadUInt32();
-        // The arrays were filled here and are never touched again, so they are wrapped without copying.
-        return new Transaction(version, ImmutableCollectionsMarshal.AsImmutableArray(inputs), ImmutableCollectionsMarshal.AsImmutableArray(outputs), lockTime);
+        return new Transaction(version, inputs, outputs, lockTime, reader.ConsumedMemory(start), reader.Position - start, witnessStart - start, witnessSize);
     }
 
     /// <summary>The full encoding appended to <paramref name="output"/>.</summary>
@@ -202,9 +249,42 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     /// <summary>Txid and shape, for debugging.</summary>
     public override string ToString() => $"Transaction {Txid} ({Inputs.Length} in, {Outputs.Length} out, {TotalSize} bytes)";
 
-    internal Txid ComputeTxid() => new(HashEncoding(withWitness: false, _baseSize));
+    /// <summary>Computes the txid afresh, bypassing the cache (for benchmarks and cross-checks).</summary>
+    internal Txid ComputeTxid()
+    {
+        if (!_encoding.IsEmpty && !HasWitness)
+            return new Txid(Sha256d.Hash(_encoding.Span));
+        return new Txid(HashEncoding(withWitness: false, _baseSize));
+    }
 
-    internal Wtxid ComputeWtxid() => new(HashEncoding(withWitness: HasWitness, _totalSize));
+    /// <summary>Computes the wtxid afresh, bypassing the cache.</summary>
+    internal Wtxid ComputeWtxid() =>
+        _encoding.IsEmpty ? new Wtxid(HashEncoding(withWitness: HasWitness, _totalSize)) : new Wtxid(Sha256d.Hash(_encoding.Span));
+
+    /// <summary>Writes the full (or legacy) encoding into exactly <paramref name="destination"/>, which must have that size.</summary>
+    internal void WriteEncoding(Span<byte> destination, bool withWitness)
+    {
+        var writer = new ConsensusWriter(destination);
+        Write(ref writer, withWitness && HasWitness);
+    }
+
+    /// <summary>Whether the txid has been computed and cached.</summary>
+    internal bool HasCachedTxid => (Volatile.Read(ref _cached) & HasTxid) != 0;
+
+    /// <summary>Caches a txid computed elsewhere (by a batch over a block's transactions).</summary>
+    internal void CacheTxid(Hash256 txid)
+    {
+        _txid = txid;
+        Interlocked.Or(ref _cached, HasTxid);
+    }
+
+    private static Transaction ParseOwned(byte[] bytes)
+    {
+        var reader = new ConsensusReader(bytes.AsMemory());
+        var transaction = Read(ref reader);
+        reader.EnsureAtEnd();
+        return transaction;
+    }
 
     private Hash256 HashEncoding(bool withWitness, int size)
     {
@@ -225,6 +305,22 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
 
     private void Write(ref ConsensusWriter writer, bool withWitness)
     {
+        if (!_encoding.IsEmpty)
+        {
+            var encoding = _encoding.Span;
+            if (withWitness == HasWitness)
+            {
+                writer.WriteBytes(encoding);
+            }
+            else
+            {
+                // The legacy form of a parsed witness transaction: drop the marker, flag and witness section.
+                writer.WriteBytes(encoding[..4]);
+                writer.WriteBytes(encoding[6.._witnessOffset]);
+                writer.WriteBytes(encoding[^4..]);
+            }
+            return;
+        }
         writer.WriteInt32(Version);
         if (withWitness)
         {
@@ -243,24 +339,6 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
                 input.Witness.Write(ref writer);
         }
         writer.WriteUInt32(LockTime);
-    }
-
-    private static TxIn[] ReadInputs(ref ConsensusReader reader)
-    {
-        int count = reader.ReadCount(reader.Remaining, TxIn.MinSize);
-        var inputs = count == 0 ? [] : new TxIn[count];
-        for (int i = 0; i < inputs.Length; i++)
-            inputs[i] = TxIn.ReadBase(ref reader);
-        return inputs;
-    }
-
-    private static TxOut[] ReadOutputs(ref ConsensusReader reader)
-    {
-        int count = reader.ReadCount(reader.Remaining, TxOut.MinSize);
-        var outputs = count == 0 ? [] : new TxOut[count];
-        for (int i = 0; i < outputs.Length; i++)
-            outputs[i] = TxOut.Read(ref reader);
-        return outputs;
     }
 
     private static (int BaseSize, int TotalSize, bool HasWitness) ComputeSizes(ImmutableArray<TxIn> inputs, ImmutableArray<TxOut> outputs)

@@ -36,7 +36,17 @@ public readonly record struct TxIn(OutPoint PreviousOutput, Script ScriptSig, ui
     public static TxIn ReadBase(ref ConsensusReader reader)
     {
         var previous = OutPoint.Read(ref reader);
-        var script = new Script(reader.ReadLengthPrefixedMemory(reader.Remaining));
+        var script = new Script(reader.ReadLengthPrefixedMemory());
         return new TxIn(previous, script, reader.ReadUInt32(), Witness.Empty);
+    }
+
+    /// <summary>Reads a compact-size count and that many inputs' non-witness parts.</summary>
+    internal static TxIn[] ReadList(ref ConsensusReader reader)
+    {
+        int count = reader.ReadCount(ConsensusReader.MaxCount, MinSize);
+        var inputs = count == 0 ? [] : new TxIn[count];
+        for (int i = 0; i < inputs.Length; i++)
+            inputs[i] = ReadBase(ref reader);
+        return inputs;
     }
 }

@@ -26,7 +26,17 @@ public readonly record struct TxOut(Money Value, Script ScriptPubKey) : IConsens
     public static TxOut Read(ref ConsensusReader reader)
     {
         var value = new Money(reader.ReadInt64());
-        var script = new Script(reader.ReadLengthPrefixedMemory(reader.Remaining));
+        var script = new Script(reader.ReadLengthPrefixedMemory());
         return new TxOut(value, script);
+    }
+
+    /// <summary>Reads a compact-size count and that many outputs.</summary>
+    internal static TxOut[] ReadList(ref ConsensusReader reader)
+    {
+        int count = reader.ReadCount(ConsensusReader.MaxCount, MinSize);
+        var outputs = count == 0 ? [] : new TxOut[count];
+        for (int i = 0; i < outputs.Length; i++)
+            outputs[i] = Read(ref reader);
+        return outputs;
     }
 }

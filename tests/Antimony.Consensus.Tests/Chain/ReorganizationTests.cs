@@ -141,6 +141,24 @@ public sealed class ReorganizationTests
     }
 
     [Fact]
+    public async Task The_first_seen_order_survives_a_restart()
+    {
+        using var node = new TestNode();
+        var genesis = node.Chain.Tip;
+        var first = Branch(node, genesis, 2);
+        var second = Branch(node, genesis, 2);
+        using var reopened = new ChainState(node.Parameters, node.Rules, node.Blocks, node.State, new ChainEvents(), node.Clock);
+        Assert.True(reopened.TryGetEntry(first[^1].Hash, out var a));
+        Assert.True(reopened.TryGetEntry(second[^1].Hash, out var b));
+        Assert.True(a.Sequence < b.Sequence);
+        Assert.Equal(first[^1].Hash, reopened.Tip.Hash);
+        var next = node.Maker.Make(reopened.Tip);
+        Assert.Equal(BlockAcceptance.Active, (await reopened.ProcessBlockAsync(next)).Acceptance);
+        Assert.True(reopened.TryGetEntry(next.Hash, out var added));
+        Assert.True(added.Sequence > b.Sequence);
+    }
+
+    [Fact]
     public void Stores_of_another_network_are_refused()
     {
         using var node = new TestNode();

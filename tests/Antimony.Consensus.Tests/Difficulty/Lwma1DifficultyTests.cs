@@ -3,6 +3,7 @@ using Antimony.Consensus.Chain;
 using Antimony.Consensus.Difficulty;
 using Antimony.Consensus.Parameters;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Consensus.Tests.Difficulty;
 
@@ -16,17 +17,17 @@ public sealed class Lwma1DifficultyTests
     private static ChainEntry Chain(uint startTime, IReadOnlyList<long> solveTimes, uint bits)
     {
         long sequence = 0;
-        var entry = new ChainEntry(new BlockHeader(1, BlockHash.Zero, default, startTime, bits, 0), null, sequence++);
+        var entry = new ChainEntry(new BlockHeader(1, BlockHash.Zero, default, startTime, new CompactTarget(bits), 0), null, sequence++);
         long time = startTime;
         foreach (long solve in solveTimes)
         {
             time += solve;
-            entry = new ChainEntry(new BlockHeader(0x20000000, entry.Hash, default, (uint)time, bits, 0), entry, sequence++);
+            entry = new ChainEntry(new BlockHeader(0x20000000, entry.Hash, default, (uint)time, new CompactTarget(bits), 0), entry, sequence++);
         }
         return entry;
     }
 
-    private static BigInteger Next(ChainEntry tip) => TargetMath.Decode(Lwma.GetNextBits(tip));
+    private static BigInteger Next(ChainEntry tip) => TargetMath.Decode(Lwma.GetNextBits(tip).Value);
 
     private static Arbitrary<uint> BitsBelowLimit => Arb.From(
         from size in Gen.Choose(20, 29)
@@ -46,7 +47,7 @@ public sealed class Lwma1DifficultyTests
     {
         var canonical = TargetMath.Encode(TargetMath.Decode(bits));
         var tip = Chain(1_767_225_600, Enumerable.Repeat(12L, 80).ToArray(), canonical);
-        return (Lwma.GetNextBits(tip) == canonical).Label($"bits 0x{canonical:x8}");
+        return (Lwma.GetNextBits(tip).Value == canonical).Label($"bits 0x{canonical:x8}");
     });
 
     [Fact]
@@ -70,8 +71,8 @@ public sealed class Lwma1DifficultyTests
         var clamped = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(72L, 80).ToArray(), bits));
         var beyond = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(10_000L, 80).ToArray(), bits));
         Assert.Equal(clamped, beyond);
-        Assert.True(TargetMath.Decode(clamped) <= TargetMath.Decode(bits) * 6);
-        Assert.True(TargetMath.Decode(clamped) > TargetMath.Decode(bits) * 5);
+        Assert.True(TargetMath.Decode(clamped.Value) <= TargetMath.Decode(bits) * 6);
+        Assert.True(TargetMath.Decode(clamped.Value) > TargetMath.Decode(bits) * 5);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class Lwma1DifficultyTests
     [Fact]
     public void Slow_blocks_at_the_limit_stay_at_the_limit()
     {
-        var next = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(1_000L, 80).ToArray(), Params.PowLimitBits));
+        var next = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(1_000L, 80).ToArray(), Params.PowLimitBits.Value));
         Assert.Equal(Params.PowLimitBits, next);
     }
 
@@ -104,6 +105,6 @@ public sealed class Lwma1DifficultyTests
     {
         var fixedDifficulty = new FixedDifficulty(ChainParameters.Regtest);
         var tip = Chain(1_767_225_600, Enumerable.Repeat(1L, 100).ToArray(), ChainParameters.RegtestPowLimitBits);
-        Assert.Equal(ChainParameters.RegtestPowLimitBits, fixedDifficulty.GetNextBits(tip));
+        Assert.Equal(ChainParameters.RegtestPowLimitBits, fixedDifficulty.GetNextBits(tip).Value);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ChainParametersTests
         Assert.Equal(hash, genesis.Hash.ToString());
         Assert.Equal(merkleRoot, genesis.Header.MerkleRoot.ToString());
         Assert.Equal(genesis.ComputeMerkleRoot(out _), genesis.Header.MerkleRoot);
-        Assert.True(new CompactTarget(genesis.Header.Bits).IsMetBy(genesis.Hash));
+        Assert.True(genesis.Header.Bits.IsMetBy(genesis.Hash));
         Assert.Equal(parameters.PowLimitBits, genesis.Header.Bits);
         Assert.True(genesis.Transactions[0].IsCoinbase);
         Assert.Equal(Money.Zero, genesis.Transactions[0].Outputs[0].Value);

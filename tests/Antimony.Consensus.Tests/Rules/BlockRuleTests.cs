@@ -105,7 +105,7 @@ public sealed class BlockRuleTests
         using var __ = node;
         var block = node.Maker.Make(node.Chain.Tip, [a], editCoinbase: b => b
             .SetWitness(0, new Witness(new byte[32]))
-            .AddOutput(Money.Zero, WitnessCommitment.CreateScript(Sha256d.Hash([9]))));
+            .AddOutput(Money.Zero, new WitnessCommitment(Sha256d.Hash([9])).ToScript()));
         var result = node.Rejects(block, "bad-witness-merkle-match");
         Assert.Equal(RejectCategory.Mutated, result.Result.Reason!.Value.Category);
     }
@@ -162,5 +162,36 @@ public sealed class BlockRuleTests
         var tooMuch = node.Maker.Make(node.Chain.Tip, editCoinbase: b => b.AddOutput(Money.Zero, new Script(new byte[] { 0x6a, 0x4c, 81 }.Concat(new byte[81]).ToArray())));
         node.Rejects(tooMuch, "bad-txns-output-type");
         node.Accepts(node.Maker.Make(node.Chain.Tip, editCoinbase: b => b.AddOutput(Money.Zero, ScriptPubKey.Data(new byte[80]).Script)));
+    }
+
+    [Fact]
+    public void Bad_txns_nonfinal_until_the_lock_height_or_time_has_passed()
+    {
+        var (node, a, _) = NodeWithTwoSpends();
+        using var __ = node;
+        int next = node.Chain.Tip.Height + 1;
+        Transaction Locked(uint lockTime, uint sequence)
+        {
+            var tx = new TransactionBuilder { LockTime = lockTime };
+            tx.AddInput(a.Inputs[0].PreviousOutput, sequence);
+            foreach (var output in a.Outputs)
+                tx.AddOutput(output);
+            var coin = node.State.TryGetCoin(a.Inputs[0].PreviousOutput, out var c) ? c : throw new InvalidOperationException();
+            return node.Wallet.Sign(tx.Build(), [coin.Output]);
+        }
+        node.Rejects(node.Maker.Make(node.Chain.Tip, [Locked((uint)next, 0)]), "bad-txns-nonfinal");
+        node.Rejects(node.Maker.Make(node.Chain.Tip, [Locked(node.Chain.Tip.MedianTimePast, 0)]), "bad-txns-nonfinal");
+        // A final sequence on every input opts out; a lock below the height or median time has passed.
+        node.Accepts(node.Maker.Make(node.Chain.Tip, [Locked((uint)next, TxIn.SequenceFinal)]));
+        node.Accepts(node.Maker.Make(node.Chain.Tip, [Fresh(node)]));
+    }
+
+    private static Transaction Fresh(TestNode node)
+    {
+        var coin = node.MatureCoins()[^1];
+        var tx = new TransactionBuilder { LockTime = (uint)node.Chain.Tip.Height };
+        tx.AddInput(coin.OutPoint, 0);
+        tx.AddOutput(coin.Coin.Output.Value, node.Wallet.Default);
+        return node.Wallet.Sign(tx.Build(), [coin.Coin.Output]);
     }
 }

@@ -27,8 +27,8 @@ public sealed class HeaderRuleTests
     {
         using var node = new TestNode();
         var block = node.Maker.Make(node.Chain.Tip);
-        node.Rejects(Reheader(block, h => h with { Bits = 0x2100ffff }), "high-hash");
-        node.Rejects(Reheader(block, h => h with { Bits = 0x20800000 }, mine: false), "high-hash");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x2100ffff) }), "high-hash");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x20800000) }, mine: false), "high-hash");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class HeaderRuleTests
         using var node = new TestNode();
         var block = node.Maker.Make(node.Chain.Tip);
         // Slightly harder than the limit: still cheap to mine, but not what regtest requires.
-        node.Rejects(Reheader(block, h => h with { Bits = 0x207ffffe }), "bad-diffbits");
+        node.Rejects(Reheader(block, h => h with { Bits = new(0x207ffffe) }), "bad-diffbits");
         node.Accepts(block);
     }
 
@@ -96,5 +96,16 @@ public sealed class HeaderRuleTests
         var bad = await node.Chain.ProcessHeadersAsync([BlockMaker.Unmine(node.Maker.Make(entry).Header)]);
         Assert.Equal("high-hash", bad.Code);
         node.Accepts(first);
+    }
+
+    [Fact]
+    public void A_custom_median_span_is_honoured()
+    {
+        using var node = new TestNode(Antimony.Consensus.Parameters.ChainParameters.Regtest with { MedianTimeSpan = 3 });
+        node.MineEmpty(5);
+        uint median = node.Chain.Tip.GetMedianTimePast(3);
+        Assert.True(median > node.Chain.Tip.MedianTimePast);
+        node.Rejects(node.Maker.Make(node.Chain.Tip, time: median), "time-too-old");
+        node.Accepts(node.Maker.Make(node.Chain.Tip, time: median + 1));
     }
 }

@@ -68,7 +68,7 @@ public sealed class SignatureRuleTests
         var coin = node.MatureCoins()[0];
         var toV0 = node.Wallet.Spend([coin], [new TxOut(coin.Coin.Output.Value, node.Wallet.WitnessV0Scripts[0])]);
         node.Accepts(node.Maker.Make(node.Chain.Tip, [toV0]));
-        var v0Coin = (new OutPoint(toV0.Txid, 0), new Coins.Coin(toV0.Outputs[0], node.Chain.Tip.Height, false));
+        var v0Coin = (new OutPoint(toV0.Txid, 0), new Antimony.Consensus.Coins.Coin(toV0.Outputs[0], node.Chain.Tip.Height, false));
         var spend = node.Wallet.Spend([v0Coin], node.Wallet.Split(coin.Coin.Output.Value, 1));
         var otherKey = node.Wallet.Spend([(v0Coin.Item1, v0Coin.Item2 with { Output = toV0.Outputs[0] with { ScriptPubKey = node.Wallet.WitnessV0Scripts[1] } })],
             node.Wallet.Split(coin.Coin.Output.Value, 1));

@@ -1,3 +1,4 @@
+using Antimony.Primitives.Hashing;
 using System.Collections.Immutable;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Coinbase;
@@ -30,7 +31,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
         Money fees = default,
         Money? coinbaseValue = null,
         uint? time = null,
-        uint? bits = null,
+        CompactTarget? bits = null,
         int version = 0x20000000,
         Func<TransactionBuilder, TransactionBuilder>? editCoinbase = null,
         bool mine = true)
@@ -42,15 +43,15 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
         if (transactions.Any(t => t.HasWitness) && editCoinbase is null)
         {
             var draft = new Block(new BlockHeader(), all);
-            var commitment = WitnessCommitment.ComputeFor(draft, ReservedValue);
-            coinbase = coinbase.ToBuilder().AddOutput(Money.Zero, WitnessCommitment.CreateScript(commitment)).Build();
+            var commitment = WitnessCommitment.Compute(draft, new Hash256(ReservedValue));
+            coinbase = coinbase.ToBuilder().AddOutput(Money.Zero, commitment.ToScript()).Build();
             all = all.SetItem(0, coinbase);
         }
         return Assemble(parent, all, time, bits, version, mine);
     }
 
     /// <summary>Builds a header over exactly <paramref name="transactions"/> and mines it.</summary>
-    public Block Assemble(ChainEntry parent, ImmutableArray<Transaction> transactions, uint? time = null, uint? bits = null, int version = 0x20000000, bool mine = true)
+    public Block Assemble(ChainEntry parent, ImmutableArray<Transaction> transactions, uint? time = null, CompactTarget? bits = null, int version = 0x20000000, bool mine = true)
     {
         var draft = new Block(new BlockHeader(), transactions);
         var header = new BlockHeader(version, parent.Hash, draft.ComputeMerkleRoot(out _),
@@ -61,7 +62,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
     /// <summary>The first nonce (from the header's) whose hash meets the header's target.</summary>
     public static BlockHeader Mine(BlockHeader header)
     {
-        var target = new CompactTarget(header.Bits).ToTarget();
+        var target = header.Bits.ToTarget();
         for (uint nonce = header.Nonce; ; nonce++)
         {
             var candidate = header with { Nonce = nonce };
@@ -73,7 +74,7 @@ internal sealed class BlockMaker(ChainParameters parameters, IDifficultyAlgorith
     /// <summary>A header whose hash misses its target (for high-hash tests).</summary>
     public static BlockHeader Unmine(BlockHeader header)
     {
-        var target = new CompactTarget(header.Bits).ToTarget();
+        var target = header.Bits.ToTarget();
         for (uint nonce = header.Nonce + 1; ; nonce++)
         {
             var candidate = header with { Nonce = nonce };

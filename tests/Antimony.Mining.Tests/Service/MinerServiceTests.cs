@@ -6,6 +6,7 @@ using Antimony.Consensus.Parameters;
 using Antimony.Mining.Service;
 using Antimony.Mining.Tests.Support;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antimony.Mining.Tests.Service;
@@ -45,7 +46,7 @@ public class MinerServiceTests
         // Devnet's rules with an easier limit and a three-block LWMA window, so the test takes seconds rather than
         // minutes. Height 4's window still spans genesis (months old, so its solve time clamps to 6T and keeps the
         // limit); from height 5 on the window holds only fast blocks, far below 12 s, so each must be harder.
-        var network = ChainParameters.Devnet with { PowLimitBits = ChainParameters.RegtestPowLimitBits, LwmaWindow = 3 };
+        var network = ChainParameters.Devnet with { PowLimitBits = new CompactTarget(ChainParameters.RegtestPowLimitBits), LwmaWindow = 3 };
         var key = new TestKey(7);
         await using var node = TestNode.Create(network, o => { o.Address = key.AddressFor(network.Network); o.Threads = 2; });
 
@@ -55,7 +56,7 @@ public class MinerServiceTests
 
         var blocks = node.ActiveBlocks();
         var limit = network.PowLimit;
-        Assert.All(blocks.Take(3), b => Assert.Equal(network.PowLimitBits, b.Header.Bits.Value));
+        Assert.All(blocks.Take(3), b => Assert.Equal(network.PowLimitBits, b.Header.Bits));
         Assert.All(blocks.Skip(4), b => Assert.True(b.Header.Bits.ToTarget() < limit, $"bits {b.Header.Bits} not below the limit"));
         Assert.True(blocks[7].Header.Bits.ToTarget() < blocks[4].Header.Bits.ToTarget());
         await AssertValidAndPayingAsync(network, blocks, key);

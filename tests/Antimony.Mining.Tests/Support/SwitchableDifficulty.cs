@@ -2,6 +2,7 @@ using Antimony.Consensus.Chain;
 using Antimony.Consensus.Difficulty;
 using Antimony.Consensus.Hosting;
 using Antimony.Consensus.Parameters;
+using Antimony.Primitives.Numerics;
 
 namespace Antimony.Mining.Tests.Support;
 
@@ -16,5 +17,5 @@ internal sealed class SwitchableDifficulty(ChainParameters parameters) : IDiffic
 
     public bool Impossible { get => _impossible; set => _impossible = value; }
 
-    public uint GetNextBits(ChainEntry previous) => Impossible ? ImpossibleBits : _inner.GetNextBits(previous);
+    public CompactTarget GetNextBits(ChainEntry previous) => Impossible ? new CompactTarget(ImpossibleBits) : _inner.GetNextBits(previous);
 }

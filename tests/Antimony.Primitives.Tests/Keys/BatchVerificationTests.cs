@@ -45,17 +45,23 @@ public class BatchVerificationTests
         Assert.True(SchnorrBatch.Verify(checks, size));
     }
 
-    [Property(MaxTest = 30)]
+    // A single flipped bit anywhere in a Schnorr signature (R or s).
+    private static SignatureCheck FlipBit(SignatureCheck check, int bit) =>
+        check.Kind == SignatureKind.Schnorr
+            ? SignatureCheck.Schnorr(check.SchnorrKey, check.Message, SchnorrSignature.Parse(KeyGenerators.FlipBit(check.SchnorrSignature.Bytes, bit)))
+            : Corrupt(check);
+
+    [Property(MaxTest = 40)]
     public Property One_bad_signature_fails_the_batch_and_is_named() =>
-        Prop.ForAll(Gen.Choose(2, 40).SelectMany(n => Gen.Choose(0, n - 1), (n, bad) => (n, bad)).ToArbitrary(), t =>
+        Prop.ForAll((from n in Gen.Choose(2, 40) from bad in Gen.Choose(0, n - 1) from bit in Gen.Choose(-1, 511) select (n, bad, bit)).ToArbitrary(), t =>
         {
             var checks = ValidChecks(t.n, ecdsaEvery: 5);
-            checks[t.bad] = Corrupt(checks[t.bad]);
+            checks[t.bad] = t.bit < 0 ? Corrupt(checks[t.bad]) : FlipBit(checks[t.bad], t.bit);
             bool batch = checks.Count(c => c.Kind == SignatureKind.Schnorr) is var count && count >= 2
                 && SchnorrBatch.Verify(checks, count);
             bool result = BouncyCastleSignatureVerifier.Instance.VerifyBatch(checks, out int index);
             bool schnorrBad = checks[t.bad].Kind == SignatureKind.Schnorr;
-            return (!result && index == t.bad && (!schnorrBad || !batch)).Label($"result {result}, index {index}, batch {batch}");
+            return (!result && index == t.bad && (!schnorrBad || !batch)).Label($"result {result}, index {index}, batch {batch}, bit {t.bit}");
         });
 
     [Fact]

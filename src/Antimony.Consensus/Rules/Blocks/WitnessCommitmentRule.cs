@@ -1,4 +1,4 @@
-using Antimony.Consensus.Coinbase;
+using Antimony.Primitives.Blocks;
 using Antimony.Consensus.Validation;
 
 namespace Antimony.Consensus.Rules.Blocks;
@@ -17,24 +17,22 @@ public sealed class WitnessCommitmentRule : IBlockRule
         var block = context.Block;
         if (block.Transactions.IsEmpty || !block.Transactions[0].IsCoinbase)
             return ValidationResult.Valid; // CoinbasePositionRule reports this
-        var coinbase = block.Transactions[0];
-        int index = WitnessCommitment.FindOutput(coinbase);
-        if (index < 0)
+        return WitnessCommitment.Check(block) switch
         {
-            foreach (var transaction in block.Transactions)
-            {
-                if (transaction.HasWitness)
-                    return ValidationResult.Reject(RejectReasons.UnexpectedWitness, transaction.Txid.ToString());
-            }
-            return ValidationResult.Valid;
+            WitnessCommitmentStatus.Missing => ValidationResult.Reject(RejectReasons.UnexpectedWitness, FirstWitnessTxid(block)),
+            WitnessCommitmentStatus.BadReservedValue => ValidationResult.Reject(RejectReasons.WitnessNonceSize),
+            WitnessCommitmentStatus.Mismatch => ValidationResult.Reject(RejectReasons.WitnessMerkleMatch),
+            _ => ValidationResult.Valid,
+        };
+    }
+
+    private static string FirstWitnessTxid(Block block)
+    {
+        foreach (var transaction in block.Transactions)
+        {
+            if (transaction.HasWitness)
+                return transaction.Txid.ToString();
         }
-        var witness = coinbase.Inputs[0].Witness;
-        if (!WitnessCommitment.IsReservedValueWitness(witness))
-            return ValidationResult.Reject(RejectReasons.WitnessNonceSize);
-        var expected = WitnessCommitment.ComputeFor(block, witness[0]);
-        var committed = coinbase.Outputs[index].ScriptPubKey.Span.Slice(6, 32);
-        return committed.SequenceEqual(expected.ToArray())
-            ? ValidationResult.Valid
-            : ValidationResult.Reject(RejectReasons.WitnessMerkleMatch);
+        return "";
     }
 }

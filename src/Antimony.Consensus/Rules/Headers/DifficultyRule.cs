@@ -9,9 +9,9 @@ public sealed class DifficultyRule(IDifficultyAlgorithm difficulty) : IHeaderRul
     /// <inheritdoc />
     public ValidationResult Check(in HeaderContext context)
     {
-        uint expected = difficulty.GetNextBits(context.Previous);
-        return context.Header.Bits.Value == expected
+        var expected = difficulty.GetNextBits(context.Previous);
+        return context.Header.Bits == expected
             ? ValidationResult.Valid
-            : ValidationResult.Reject(RejectReasons.BadDiffBits, $"bits {context.Header.Bits}, expected 0x{expected:x8}");
+            : ValidationResult.Reject(RejectReasons.BadDiffBits, $"bits {context.Header.Bits}, expected {expected}");
     }
 }
