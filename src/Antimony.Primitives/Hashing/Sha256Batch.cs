@@ -142,7 +142,7 @@ public static class Sha256Batch
     }
 
     /// <summary>Writes each lane's eight state words big-endian as its 32-byte digest.</summary>
-    private static void StoreDigests<TL, TV>(in Sha256LaneState<TV> state, Span<uint> scratch, Span<byte> digests)
+    internal static void StoreDigests<TL, TV>(in Sha256LaneState<TV> state, Span<uint> scratch, Span<byte> digests)
         where TL : ISha256Lanes<TV> where TV : unmanaged
     {
         int width = TL.Width;
