@@ -113,6 +113,51 @@ public class MinerServiceTests
     }
 
     [Fact]
+    public async Task Enough_new_fees_replace_the_template_being_mined()
+    {
+        var key = new TestKey(12);
+        var network = ChainParameters.Regtest with { CoinbaseMaturity = 1 };
+        var difficulty = new SwitchableDifficulty(network);
+        await using var node = TestNode.Create(
+            network,
+            o =>
+            {
+                o.Address = key.AddressFor(network.Network);
+                o.StartOnLaunch = false;
+                o.TemplateRefreshInterval = TimeSpan.FromMilliseconds(50);
+                o.TemplateRefreshFeeThreshold = 5_000;
+            },
+            services => services.AddSingleton<IDifficultyAlgorithm>(difficulty));
+        await node.StartAsync();
+        var funding = new List<Block>();
+        for (int i = 0; i < 2; i++)
+        {
+            funding.Add(TemplateSolver.Solve(node.Assembler.Create(node.Chain.Tip)));
+            Assert.Equal(BlockAcceptance.Active, (await node.Chain.ProcessBlockAsync(funding[i])).Acceptance);
+        }
+
+        difficulty.Impossible = true;
+        Assert.True(node.Miner.StartMining(1));
+        await TestNode.WaitUntilAsync(() => node.Miner.CurrentTemplate is { Height: 3 }, Timeout, "a template at height 3");
+        var before = node.Miner.CurrentTemplate!;
+        Assert.Empty(before.Transactions);
+
+        var coinbase = funding[0].Transactions[0];
+        var small = key.Spend([TestKey.Output(coinbase, 0)], coinbase.Outputs[0].Value - new Primitives.Amounts.Money(1_000), 2);
+        Assert.True(node.Pool.Accept(small).IsAccepted);
+        coinbase = funding[1].Transactions[0];
+        var large = key.Spend([TestKey.Output(coinbase, 0)], coinbase.Outputs[0].Value - new Primitives.Amounts.Money(9_000), 2);
+        Assert.True(node.Pool.Accept(large).IsAccepted);
+
+        await TestNode.WaitUntilAsync(() => node.Miner.CurrentTemplate?.Transactions.Length == 2, Timeout, "a template with the new transactions");
+        var after = node.Miner.CurrentTemplate!;
+        Assert.Equal(new Primitives.Amounts.Money(10_000), after.Fees);
+        Assert.Equal(before.PreviousBlock, after.PreviousBlock);
+        Assert.Equal(0, node.Miner.BlocksFound);
+        Assert.Equal(2, node.Chain.Tip.Height);
+    }
+
+    [Fact]
     public async Task Mining_can_be_stopped_and_started_again_at_run_time()
     {
         var key = new TestKey(10);
