@@ -1,3 +1,4 @@
+using Antimony.Tests;
 using System.Globalization;
 using Antimony.Consensus.Storage;
 using Antimony.Storage.CrashHost;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 
-namespace Antimony.Storage.RocksDb.Tests.Crash;
+namespace Antimony.Tests;
 
 /// <summary>
 /// A .NET program started as a child process with its output read line by line. Dispose always kills what
@@ -75,6 +76,22 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>The exit code, once the child has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>
+    /// Asks the child to stop as Ctrl+C would (SIGINT) and waits up to <paramref name="timeout"/> for it to
+    /// exit; true when it exited in time.
+    /// </summary>
+    public bool Interrupt(TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("Interrupt sends SIGINT, which Windows lacks.");
+        if (!_process.HasExited && SendSignal(_process.Id, SigInt) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGINT) failed with errno {Marshal.GetLastPInvokeError()}.");
+        return _process.WaitForExit(timeout);
+    }
+
     /// <summary>Kills the child at once (kill -9) and waits until it is gone.</summary>
     public void Kill()
     {
@@ -95,6 +112,11 @@ internal sealed class ChildProcess : IDisposable
             _process.Dispose();
         }
     }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     // The dotnet CLI tells the processes it starts (the test host included) where it lives.
     private static string DotnetHost() =>
