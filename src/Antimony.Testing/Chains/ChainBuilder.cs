@@ -151,6 +151,15 @@ public sealed partial class ChainBuilder : IDisposable
         return new Money(fees);
     }
 
+    /// <summary>Makes blocks built elsewhere (parents first) known to the difficulty algorithm, so this builder can extend them.</summary>
+    internal void Adopt(IEnumerable<BuiltBlock> blocks)
+    {
+        if (_headers is null)
+            return;
+        foreach (var block in blocks)
+            _headers.Add(block.Header);
+    }
+
     /// <summary>Releases the header index a retargeting network needs.</summary>
     public void Dispose() => _headers?.Dispose();
 

@@ -12,8 +12,20 @@ namespace Antimony.Testing.Chains;
 /// <param name="Blocks">Every block, each after its parent.</param>
 /// <param name="ExpectedTip">The block that must end up as the active tip.</param>
 /// <param name="Forks">How many times a block was built on something other than the previous block.</param>
-public sealed record ChainScenario(ChainParameters Parameters, IReadOnlyList<BuiltBlock> Blocks, BuiltBlock ExpectedTip, int Forks)
+/// <param name="Seed">The builder's seed: the keys that own the scenario's coins.</param>
+public sealed record ChainScenario(ChainParameters Parameters, IReadOnlyList<BuiltBlock> Blocks, BuiltBlock ExpectedTip, int Forks, int Seed)
 {
+    /// <summary>
+    /// A builder holding the scenario's keys, to build further blocks and spends on any of its blocks (its blocks
+    /// differ from the scenario's own by their parents, so none collides with one already in the scenario).
+    /// </summary>
+    public ChainBuilder Continue()
+    {
+        var builder = new ChainBuilder(Parameters, Seed);
+        builder.Adopt(Blocks);
+        return builder;
+    }
+
     /// <summary>The blocks alone, in submission order.</summary>
     public IEnumerable<Block> BlocksInOrder => Blocks.Select(b => b.Block);
 

@@ -60,6 +60,6 @@ public static partial class AntimonyGen
             }
             current = parent;
         }
-        return new ChainScenario(parameters, blocks, best, forks);
+        return new ChainScenario(parameters, blocks, best, forks, seed);
     }
 }
