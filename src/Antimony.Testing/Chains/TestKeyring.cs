@@ -42,7 +42,7 @@ public sealed class TestKeyring
     public bool Owns(Script script) => _owners.ContainsKey(script);
 
     /// <summary>
-    /// Signs every input whose spent output this ring owns (BIP341 key path, SIGHASH_DEFAULT); other inputs keep
+    /// Signs every input whose spent output this ring owns (BIP341 key path, SIGHASH_DEFAULT, deterministic); other inputs keep
     /// their witness. <paramref name="spentOutputs"/> lists the outputs spent by each input, in order.
     /// </summary>
     /// <exception cref="InvalidOperationException">Signing failed (the spent outputs do not match the inputs).</exception>
@@ -56,7 +56,11 @@ public sealed class TestKeyring
         {
             if (!_owners.TryGetValue(spentOutputs[i].ScriptPubKey, out var key))
                 continue;
-            if (!TaprootKeySpend.TrySign(cache, i, key, out var witness, out var error))
+            // Determinism over the recommended fresh randomness: BIP340 allows any auxiliary data; here a hash of the
+            // unsigned transaction and the input index, so that the same calls always give the same signatures.
+            var txid = unsigned.Txid.Value;
+            var aux = Sha256d.Hash([.. Hash256.AsBytes(in txid), (byte)i, (byte)(i >> 8)]);
+            if (!TaprootKeySpend.TrySign(cache, i, key, null, SigHashType.Default, Hash256.AsBytes(in aux), out var witness, out var error))
                 throw new InvalidOperationException($"Cannot sign input {i}: {error}");
             builder.SetWitness(i, witness);
         }
