@@ -58,4 +58,8 @@ public class GeneratorRoundTripTests
                 .And(block.HasValidMerkleRoot()).Label("merkle root matches")
                 .And(block.Transactions[0].IsCoinbase).Label("coinbase first");
         });
+
+    [Property(Arbitrary = [typeof(AntimonyArb)], MaxTest = 30)]
+    public bool Registering_the_class_supplies_every_type_to_property_parameters(Transaction transaction, Primitives.Amounts.Money money, Block block) =>
+        !transaction.IsCoinbase && money.IsInConsensusRange && block.HasValidMerkleRoot();
 }

@@ -2,7 +2,6 @@ using Antimony.Consensus.Chain;
 using Antimony.Consensus.Difficulty;
 using Antimony.Consensus.Hosting;
 using Antimony.Consensus.Parameters;
-using Antimony.Consensus.Validation;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Numerics;
 using Microsoft.Extensions.DependencyInjection;
