@@ -5,10 +5,13 @@ using Antimony.Primitives.Transactions;
 using Antimony.Storage.CrashHost;
 using Antimony.Storage.RocksDb;
 
-// Usage: crash-host <directory> <target height> <max unflushed blocks> <cache bytes>
+// Usage: crash-host node <directory> <max unflushed blocks>   (a real ChainState on the store; see NodeCrashRun)
+//        crash-host <directory> <target height> <max unflushed blocks> <cache bytes>
 // Opens the store, reports the tip it came back at, then connects deterministic fake blocks as fast as it
 // can (every fifth height first connects and disconnects a decoy block, to exercise undo data) until the
 // target height or until the test kills it.
+if (args is ["node", _, _])
+    return await NodeCrashRun.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 if (args.Length != 4)
 {
     Console.Error.WriteLine("usage: crash-host <directory> <target height> <max unflushed blocks> <cache bytes>");
