@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net;
+using Antimony.P2P.Messages;
+
+namespace Antimony.P2P.Connections;
+
+/// <summary>Addresses heard through <c>addr</c> gossip and from peers we reached, for outbound slots and <c>getaddr</c> replies.</summary>
+public sealed class AddressBook
+{
+    private const int Capacity = 10_000;
+    private readonly ConcurrentDictionary<IPEndPoint, TimestampedAddress> _addresses = new();
+
+    /// <summary>The number of addresses known.</summary>
+    public int Count => _addresses.Count;
+
+    /// <summary>Adds or refreshes an address (ignoring unroutable ones: port 0, unspecified address).</summary>
+    public void Add(TimestampedAddress address)
+    {
+        var endPoint = address.Address.ToEndPoint();
+        if (endPoint.Port == 0 || endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any))
+            return;
+        if (endPoint.Address.IsIPv4MappedToIPv6)
+            endPoint = new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port);
+        if (_addresses.Count >= Capacity && !_addresses.ContainsKey(endPoint))
+            return;
+        _addresses.AddOrUpdate(endPoint, address, (_, old) => old.Time >= address.Time ? old : address);
+    }
+
+    /// <summary>Whether <paramref name="endPoint"/> is known.</summary>
+    public bool Contains(IPEndPoint endPoint) => _addresses.ContainsKey(endPoint);
+
+    /// <summary>Up to <paramref name="count"/> addresses, most recently seen first.</summary>
+    public ImmutableArray<TimestampedAddress> Sample(int count) =>
+        [.. _addresses.Values.OrderByDescending(a => a.Time).Take(count)];
+
+    /// <summary>A random known endpoint not in <paramref name="exclude"/>, or null.</summary>
+    public IPEndPoint? Pick(Func<IPEndPoint, bool> exclude)
+    {
+        var candidates = _addresses.Keys.Where(e => !exclude(e)).ToArray();
+        return candidates.Length == 0 ? null : candidates[Random.Shared.Next(candidates.Length)];
+    }
+}

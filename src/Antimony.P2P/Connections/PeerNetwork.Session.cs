@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using Antimony.P2P.Hosting;
+using Antimony.P2P.Messages;
+using Antimony.P2P.Peers;
+using Antimony.P2P.Transport;
+
+namespace Antimony.P2P.Connections;
+
+/// <summary>One peer's life: handshake, registration, the message loop, liveness and misbehaviour.</summary>
+public sealed partial class PeerNetwork
+{
+    // Runs a connection to its end; true if the handshake completed.
+    private async Task<bool> RunPeerAsync(IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled = null)
+    {
+        var peer = new Peer(connection, inbound, _metrics);
+        try
+        {
+            await peer.HandshakeAsync(_local, _chain.Tip.Height, _relay.FeeFilter, _options.HandshakeTimeout, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or OperationCanceledException)
+        {
+            _metrics.HandshakeFailed();
+            Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
+            if (e is PeerMisbehaviourException misbehaviour)
+                Misbehaving(peer, misbehaviour.Reason);
+            await peer.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+        _peers[peer] = 0;
+        _metrics.PeerCount(inbound, +1);
+        var version = peer.Version!;
+        Log.PeerConnected(_logger, peer.ToString(), inbound ? "inbound" : "outbound", version.Version, version.UserAgent, version.StartHeight);
+        if (dialled is not null)
+        {
+            Addresses.Add(new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(version.Services, dialled.Address, (ushort)dialled.Port)));
+            peer.Post(GetAddrMessage.Instance);
+        }
+        string reason = "closed";
+        try
+        {
+            _sync.OnPeerReady(peer);
+            _relay.OnPeerReady(peer);
+            while (await peer.ReceiveAsync(stoppingToken).ConfigureAwait(false) is { } message)
+                await DispatchAsync(peer, message, stoppingToken).ConfigureAwait(false);
+            reason = connection.CloseReason.ToString();
+            if (connection.CloseReason == ConnectionCloseReason.ProtocolViolation)
+                Misbehaving(peer, "protocol violation on the wire");
+        }
+        catch (PeerMisbehaviourException e)
+        {
+            reason = e.Reason;
+            Misbehaving(peer, e.Reason);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            reason = "stopping";
+        }
+        finally
+        {
+            _peers.TryRemove(peer, out _);
+            _metrics.PeerCount(inbound, -1);
+            _sync.OnPeerGone(peer);
+            Log.PeerDisconnected(_logger, peer.ToString(), reason);
+            await peer.DisposeAsync().ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    private async ValueTask DispatchAsync(Peer peer, INetworkMessage message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case PingMessage ping:
+                peer.Post(new PongMessage(ping.Nonce));
+                return;
+            case PongMessage pong:
+                peer.OnPong(pong.Nonce);
+                return;
+            case SendHeadersMessage:
+                peer.PrefersHeaders = true;
+                return;
+            case FeeFilterMessage filter:
+                peer.FeeFilter = filter.MinimumFeePerKilovirtualByte.Atoms;
+                return;
+            case AddrMessage addr:
+                foreach (var address in addr.Addresses)
+                    Addresses.Add(address);
+                return;
+            case GetAddrMessage when peer.IsInbound:
+                // Bitcoin Core answers getaddr only on inbound connections (fingerprinting defence).
+                peer.Post(new AddrMessage(Addresses.Sample(AddrMessage.MaxAddresses)));
+                return;
+            case VersionMessage or VerackMessage:
+                throw new PeerMisbehaviourException($"{message.Command} after the handshake");
+        }
+        if (!await _sync.HandleAsync(peer, message, cancellationToken).ConfigureAwait(false))
+            _relay.Handle(peer, message);
+    }
+
+    private void Misbehaving(Peer peer, string reason)
+    {
+        bool discouraged = Discouragement.Discourage(peer.RemoteEndPoint.Address);
+        _metrics.Misbehaved(discouraged);
+        Log.Misbehaved(_logger, peer.ToString(), reason, discouraged);
+        peer.Abort();
+    }
+
+    // Pings every peer each PingInterval and drops a peer silent for IdleTimeout (a pong counts as traffic).
+    private async Task LivenessAsync(CancellationToken stoppingToken)
+    {
+        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(_options.PingInterval.Ticks, _options.IdleTimeout.Ticks) / 4));
+        long lastPing = Stopwatch.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(tick, stoppingToken).ConfigureAwait(false);
+            bool pingNow = Stopwatch.GetElapsedTime(lastPing) >= _options.PingInterval;
+            if (pingNow)
+                lastPing = Stopwatch.GetTimestamp();
+            foreach (var peer in _peers.Keys)
+            {
+                if (Stopwatch.GetElapsedTime(peer.LastReceived) > _options.IdleTimeout)
+                {
+                    Log.PeerDisconnected(_logger, peer.ToString(), "idle");
+                    peer.Disconnect();
+                }
+                else if (pingNow)
+                {
+                    peer.Ping();
+                }
+            }
+        }
+    }
+}
