@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Antimony.P2P.Framing;
 using Antimony.P2P.Hosting;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Peers;
@@ -18,12 +19,12 @@ public sealed partial class PeerNetwork
         {
             await peer.HandshakeAsync(_local, _chain.Tip.Height, _relay.FeeFilter, _options.HandshakeTimeout, stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or OperationCanceledException)
+        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or WireProtocolException or OperationCanceledException)
         {
             _metrics.HandshakeFailed();
             Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
-            if (e is PeerMisbehaviourException misbehaviour)
-                Misbehaving(peer, misbehaviour.Reason);
+            if (e is PeerMisbehaviourException or WireProtocolException)
+                Misbehaving(peer, e.Message);
             await peer.DisposeAsync().ConfigureAwait(false);
             return false;
         }
@@ -51,6 +52,12 @@ public sealed partial class PeerNetwork
         {
             reason = e.Reason;
             Misbehaving(peer, e.Reason);
+        }
+        catch (WireProtocolException e)
+        {
+            // The framing refused a frame (bad checksum, oversized count such as a 50,001-entry inv, ...).
+            reason = e.Message;
+            Misbehaving(peer, e.Message);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

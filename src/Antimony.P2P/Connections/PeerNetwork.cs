@@ -29,7 +29,7 @@ public sealed partial class PeerNetwork : BackgroundService
 {
     private readonly PeerToPeerOptions _options;
     private readonly ChainState _chain;
-    private readonly ILogger<PeerNetwork> _logger;
+    private readonly ILogger _logger;
     private readonly PeerToPeerMetrics _metrics;
     private readonly ConnectionOptions _connection;
     private readonly LocalNode _local;
@@ -41,11 +41,11 @@ public sealed partial class PeerNetwork : BackgroundService
 
     /// <summary>Creates the manager; options are validated here, so a bad configuration fails at start.</summary>
     public PeerNetwork(IOptions<PeerToPeerOptions> options, ChainParameters parameters, ChainState chain, IChainEvents events,
-        ILogger<PeerNetwork> logger, TimeProvider time, TransactionPool? pool = null, IMeterFactory? meterFactory = null)
+        TimeProvider time, ILogger<PeerNetwork>? logger = null, TransactionPool? pool = null, IMeterFactory? meterFactory = null)
     {
         _options = options.Value;
         _chain = chain;
-        _logger = logger;
+        _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _metrics = new PeerToPeerMetrics(meterFactory);
         _connection = new ConnectionOptions { Frame = FrameOptions.For(parameters.Network, parameters.MaxBlockWeight) };
         _local = new LocalNode(_options.UserAgent);
