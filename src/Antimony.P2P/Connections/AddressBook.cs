@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Net;
 using Antimony.P2P.Messages;
+using Antimony.Primitives.Serialization;
 
 namespace Antimony.P2P.Connections;
 
@@ -39,5 +40,50 @@ public sealed class AddressBook
     {
         var candidates = _addresses.Keys.Where(e => !exclude(e)).ToArray();
         return candidates.Length == 0 ? null : candidates[Random.Shared.Next(candidates.Length)];
+    }
+
+    /// <summary>
+    /// Writes the book to <paramref name="path"/> (a temporary file renamed over the old one, so a crash leaves
+    /// either version whole) as a CompactSize count of <c>addr</c> entries.
+    /// </summary>
+    public void Save(string path)
+    {
+        var entries = _addresses.Values.ToArray();
+        var bytes = new byte[CompactSize.SizeOf((ulong)entries.Length) + entries.Length * TimestampedAddress.Size];
+        var writer = new ConsensusWriter(bytes);
+        writer.WriteCompactSize((ulong)entries.Length);
+        foreach (var entry in entries)
+            entry.Write(ref writer);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Adds the entries saved at <paramref name="path"/>; a missing file is an empty book, a damaged one is ignored.</summary>
+    public void Load(string path)
+    {
+        if (!File.Exists(path))
+            return;
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            foreach (var entry in Decode(bytes))
+                Add(entry);
+        }
+        catch (DecodeException)
+        {
+            // A damaged book only costs us gossip we will hear again; never a reason not to start.
+        }
+    }
+
+    private static List<TimestampedAddress> Decode(byte[] bytes)
+    {
+        var reader = new ConsensusReader(bytes.AsSpan());
+        int count = reader.ReadCount(Capacity, TimestampedAddress.Size);
+        var entries = new List<TimestampedAddress>(count);
+        for (int i = 0; i < count; i++)
+            entries.Add(TimestampedAddress.Read(ref reader));
+        reader.EnsureAtEnd();
+        return entries;
     }
 }

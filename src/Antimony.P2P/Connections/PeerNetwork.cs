@@ -71,6 +71,8 @@ public sealed partial class PeerNetwork : BackgroundService
     /// <summary>Opens the listener before the background loops start, so <see cref="LocalEndPoint"/> is known.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_options.AddressBookPath is { } book)
+            Addresses.Load(book);
         if (_options.Listen is { } listen)
         {
             _listener = SocketListener.Start(listen, _connection);
@@ -103,6 +105,8 @@ public sealed partial class PeerNetwork : BackgroundService
         foreach (var peer in _peers.Keys)
             peer.Disconnect();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.AddressBookPath is { } book)
+            Addresses.Save(book);
     }
 
     /// <inheritdoc />

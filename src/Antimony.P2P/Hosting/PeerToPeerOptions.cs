@@ -44,6 +44,9 @@ public sealed class PeerToPeerOptions
     /// <summary>Blocks requested from one peer at a time during sync.</summary>
     public int BlockDownloadWindow { get; set; } = 128;
 
+    /// <summary>A file the address book is loaded from at start and saved to at stop; <see langword="null"/> keeps it in memory.</summary>
+    public string? AddressBookPath { get; set; }
+
     /// <summary>The user agent sent in <c>version</c> (BIP14 form).</summary>
     public string UserAgent { get; set; } = "/Antimony:0.1.0/";
 }
