@@ -63,6 +63,11 @@ public sealed partial class PeerNetwork
         {
             reason = "stopping";
         }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // Not the peer's fault (shutdown racing the loop, a local fault): disconnect without discouraging.
+            reason = e.Message;
+        }
         finally
         {
             _peers.TryRemove(peer, out _);

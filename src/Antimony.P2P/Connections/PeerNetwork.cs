@@ -37,6 +37,7 @@ public sealed partial class PeerNetwork : BackgroundService
     private readonly TransactionRelay _relay;
     private readonly ConcurrentDictionary<Peer, byte> _peers = new();
     private readonly ConcurrentDictionary<IPEndPoint, byte> _dialling = new();
+    private readonly ConcurrentDictionary<Task, byte> _sessions = new();
     private SocketListener? _listener;
 
     /// <summary>Creates the manager; options are validated here, so a bad configuration fails at start.</summary>
@@ -105,6 +106,14 @@ public sealed partial class PeerNetwork : BackgroundService
         foreach (var peer in _peers.Keys)
             peer.Disconnect();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // The stopping token has fired, so every session ends promptly; wait so none outlives the chain state.
+        try
+        {
+            await Task.WhenAll(_sessions.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
         if (_options.AddressBookPath is { } book)
             Addresses.Save(book);
     }
@@ -117,6 +126,12 @@ public sealed partial class PeerNetwork : BackgroundService
     }
 
     private IEnumerable<Peer> ReadyPeers() => _peers.Keys;
+
+    private void Track(Task session)
+    {
+        _sessions[session] = 0;
+        _ = session.ContinueWith(t => _sessions.TryRemove(t, out _), TaskScheduler.Default);
+    }
 
     private int Count(bool inbound) => _peers.Keys.Count(p => p.IsInbound == inbound);
 
@@ -140,7 +155,7 @@ public sealed partial class PeerNetwork : BackgroundService
                 await connection.DisposeAsync().ConfigureAwait(false);
                 continue;
             }
-            _ = RunPeerAsync(connection, inbound: true, stoppingToken);
+            Track(RunPeerAsync(connection, inbound: true, stoppingToken));
         }
     }
 
@@ -177,7 +192,7 @@ public sealed partial class PeerNetwork : BackgroundService
             var candidate = Addresses.Pick(e => _dialling.ContainsKey(e) || _options.Bootstrap.Contains(e) || Equals(e, LocalEndPoint)
                 || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e)) || Discouragement.IsDiscouraged(e.Address) || Discouragement.IsBanned(e.Address));
             if (candidate is not null)
-                _ = DialAsync(candidate, stoppingToken);
+                Track(DialAsync(candidate, stoppingToken));
         }
     }
 
