@@ -118,10 +118,11 @@ public sealed partial class PeerNetwork
         peer.Abort();
     }
 
-    // Pings every peer each PingInterval and drops a peer silent for IdleTimeout (a pong counts as traffic).
+    // Pings every peer each PingInterval, drops a peer silent for IdleTimeout (a pong counts as traffic) and
+    // one that holds a requested block past BlockDownloadTimeout.
     private async Task LivenessAsync(CancellationToken stoppingToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(_options.PingInterval.Ticks, _options.IdleTimeout.Ticks) / 4));
+        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(Math.Min(_options.PingInterval.Ticks, _options.IdleTimeout.Ticks), _options.BlockDownloadTimeout.Ticks) / 4));
         long lastPing = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -129,6 +130,11 @@ public sealed partial class PeerNetwork
             bool pingNow = Stopwatch.GetElapsedTime(lastPing) >= _options.PingInterval;
             if (pingNow)
                 lastPing = Stopwatch.GetTimestamp();
+            foreach (var staller in _sync.Stalled(_options.BlockDownloadTimeout))
+            {
+                Log.PeerDisconnected(_logger, staller.ToString(), "block download stalled");
+                staller.Abort();
+            }
             foreach (var peer in _peers.Keys)
             {
                 if (Stopwatch.GetElapsedTime(peer.LastReceived) > _options.IdleTimeout)

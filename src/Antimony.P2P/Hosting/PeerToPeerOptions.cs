@@ -47,6 +47,9 @@ public sealed class PeerToPeerOptions
     /// <summary>A file the address book is loaded from at start and saved to at stop; <see langword="null"/> keeps it in memory.</summary>
     public string? AddressBookPath { get; set; }
 
+    /// <summary>A peer that has not delivered a requested block after this long is disconnected (not discouraged) and its blocks re-requested elsewhere.</summary>
+    public TimeSpan BlockDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The user agent sent in <c>version</c> (BIP14 form).</summary>
     public string UserAgent { get; set; } = "/Antimony:0.1.0/";
 }

@@ -13,8 +13,8 @@ internal sealed class PeerToPeerOptionsValidator : IValidateOptions<PeerToPeerOp
             failures.Add("MaxOutbound must not be negative.");
         if (options.MaxInbound < 0)
             failures.Add("MaxInbound must not be negative.");
-        if (options.HandshakeTimeout <= TimeSpan.Zero || options.PingInterval <= TimeSpan.Zero || options.IdleTimeout <= TimeSpan.Zero)
-            failures.Add("HandshakeTimeout, PingInterval and IdleTimeout must be positive.");
+        if (options.HandshakeTimeout <= TimeSpan.Zero || options.BlockDownloadTimeout <= TimeSpan.Zero || options.PingInterval <= TimeSpan.Zero || options.IdleTimeout <= TimeSpan.Zero)
+            failures.Add("HandshakeTimeout, BlockDownloadTimeout, PingInterval and IdleTimeout must be positive.");
         if (options.ReconnectDelay <= TimeSpan.Zero || options.MaxReconnectDelay < options.ReconnectDelay)
             failures.Add("ReconnectDelay must be positive and at most MaxReconnectDelay.");
         if (options.DiscouragementDuration <= TimeSpan.Zero)

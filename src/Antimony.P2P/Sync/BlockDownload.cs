@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Antimony.Consensus.Chain;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Peers;
@@ -13,7 +14,7 @@ internal sealed class BlockDownload(ChainState chain, int window)
 {
     // How far past the fork point one scan looks; bounds the work per call.
     private const int ScanLimit = 4_096;
-    private readonly Dictionary<BlockHash, Peer> _inFlight = [];
+    private readonly Dictionary<BlockHash, (Peer Peer, long Requested)> _inFlight = [];
     private readonly Lock _lock = new();
 
     /// <summary>Requests from <paramref name="peer"/> the next blocks it has and nobody is fetching.</summary>
@@ -38,7 +39,7 @@ internal sealed class BlockDownload(ChainState chain, int window)
                     continue;
                 if (entry.IsInvalid)
                     break;
-                _inFlight[entry.Hash] = peer;
+                _inFlight[entry.Hash] = (peer, Stopwatch.GetTimestamp());
                 peer.BlocksInFlight++;
                 wanted.Add(new InventoryVector(InventoryType.WitnessBlock, entry.Hash.Value));
             }
@@ -52,7 +53,7 @@ internal sealed class BlockDownload(ChainState chain, int window)
     {
         lock (_lock)
         {
-            if (_inFlight.TryGetValue(hash, out var owner) && ReferenceEquals(owner, peer))
+            if (_inFlight.TryGetValue(hash, out var owner) && ReferenceEquals(owner.Peer, peer))
             {
                 _inFlight.Remove(hash);
                 peer.BlocksInFlight--;
@@ -65,9 +66,16 @@ internal sealed class BlockDownload(ChainState chain, int window)
     {
         lock (_lock)
         {
-            foreach (var hash in _inFlight.Where(e => ReferenceEquals(e.Value, peer)).Select(e => e.Key).ToList())
+            foreach (var hash in _inFlight.Where(e => ReferenceEquals(e.Value.Peer, peer)).Select(e => e.Key).ToList())
                 _inFlight.Remove(hash);
             peer.BlocksInFlight = 0;
         }
+    }
+
+    /// <summary>Peers holding a requested block for longer than <paramref name="timeout"/> (stalling the sync).</summary>
+    public List<Peer> Stalled(TimeSpan timeout)
+    {
+        lock (_lock)
+            return [.. _inFlight.Values.Where(v => Stopwatch.GetElapsedTime(v.Requested) > timeout).Select(v => v.Peer).Distinct()];
     }
 }

@@ -47,6 +47,9 @@ internal sealed class ChainSync
             _download.Request(other);
     }
 
+    /// <summary>Peers that did not deliver a requested block within <paramref name="timeout"/>.</summary>
+    public List<Peer> Stalled(TimeSpan timeout) => _download.Stalled(timeout);
+
     /// <summary>Handles the sync and relay messages; throws <see cref="PeerMisbehaviourException"/> on misbehaviour.</summary>
     public async ValueTask<bool> HandleAsync(Peer peer, INetworkMessage message, CancellationToken cancellationToken)
     {
