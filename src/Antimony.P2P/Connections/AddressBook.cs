@@ -15,17 +15,26 @@ public sealed class AddressBook
     /// <summary>The number of addresses known.</summary>
     public int Count => _addresses.Count;
 
-    /// <summary>Adds or refreshes an address (ignoring unroutable ones: port 0, unspecified address).</summary>
-    public void Add(TimestampedAddress address)
+    /// <summary>
+    /// Adds or refreshes an address (ignoring unroutable ones: port 0, unspecified address); true if it was new,
+    /// which is what decides whether gossip is forwarded.
+    /// </summary>
+    public bool Add(TimestampedAddress address)
     {
         var endPoint = address.Address.ToEndPoint();
         if (endPoint.Port == 0 || endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any))
-            return;
+            return false;
         if (endPoint.Address.IsIPv4MappedToIPv6)
             endPoint = new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port);
         if (_addresses.Count >= Capacity && !_addresses.ContainsKey(endPoint))
-            return;
-        _addresses.AddOrUpdate(endPoint, address, (_, old) => old.Time >= address.Time ? old : address);
+            return false;
+        bool added = true;
+        _addresses.AddOrUpdate(endPoint, address, (_, old) =>
+        {
+            added = false;
+            return old.Time >= address.Time ? old : address;
+        });
+        return added;
     }
 
     /// <summary>Whether <paramref name="endPoint"/> is known.</summary>

@@ -36,6 +36,8 @@ public sealed partial class PeerNetwork
         {
             Addresses.Add(new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(version.Services, dialled.Address, (ushort)dialled.Port)));
             peer.Post(GetAddrMessage.Instance);
+            if (Advertised(connection) is { } self)
+                peer.Post(new AddrMessage([self]));
         }
         string reason = "closed";
         try
@@ -96,8 +98,7 @@ public sealed partial class PeerNetwork
                 peer.FeeFilter = filter.MinimumFeePerKilovirtualByte.Atoms;
                 return;
             case AddrMessage addr:
-                foreach (var address in addr.Addresses)
-                    Addresses.Add(address);
+                OnAddresses(peer, addr);
                 return;
             case GetAddrMessage when peer.IsInbound:
                 // Bitcoin Core answers getaddr only on inbound connections (fingerprinting defence).
@@ -108,6 +109,26 @@ public sealed partial class PeerNetwork
         }
         if (!await _sync.HandleAsync(peer, message, cancellationToken).ConfigureAwait(false))
             _relay.Handle(peer, message);
+    }
+
+    // Bitcoin Core forwards small unsolicited addr messages (at most 10 entries) to two other peers; only
+    // addresses new to us are forwarded, which ends the flood.
+    private void OnAddresses(Peer from, AddrMessage addr)
+    {
+        var fresh = addr.Addresses.Where(Addresses.Add).ToArray();
+        if (addr.Addresses.Length > 10 || fresh.Length == 0)
+            return;
+        foreach (var peer in _peers.Keys.Where(p => !ReferenceEquals(p, from)).OrderBy(_ => Random.Shared.Next()).Take(2))
+            peer.Post(new AddrMessage([.. fresh]));
+    }
+
+    // Our listening address as the peer sees it: the local address of this connection with the listen port.
+    private TimestampedAddress? Advertised(IMessageConnection connection)
+    {
+        if (LocalEndPoint is not { } listen || connection.LocalEndPoint is not IPEndPoint local)
+            return null;
+        var address = listen.Address.Equals(IPAddress.Any) || listen.Address.Equals(IPAddress.IPv6Any) ? local.Address : listen.Address;
+        return new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(LocalNode.Services, address, (ushort)listen.Port));
     }
 
     private void Misbehaving(Peer peer, string reason)

@@ -187,7 +187,9 @@ public sealed partial class PeerNetwork : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-            if (Count(inbound: false) + _dialling.Count >= _options.MaxOutbound)
+            // A dial stays in _dialling for its whole session; count only those still connecting.
+            int connecting = _dialling.Keys.Count(e => !_peers.Keys.Any(p => !p.IsInbound && p.RemoteEndPoint.Equals(e)));
+            if (Count(inbound: false) + connecting >= _options.MaxOutbound)
                 continue;
             var candidate = Addresses.Pick(e => _dialling.ContainsKey(e) || _options.Bootstrap.Contains(e) || Equals(e, LocalEndPoint)
                 || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e)) || Discouragement.IsDiscouraged(e.Address) || Discouragement.IsBanned(e.Address));

@@ -107,7 +107,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var first = await Add(nodes);
+            var first = await Add(nodes, o => o.MaxOutbound = 0);
             var funding = await first.MineAsync(1);
             await first.MineAsync(ChainParametersMaturity);
             var line = await Line(nodes, 4, first);
@@ -239,10 +239,10 @@ public sealed class NetworkTests(ITestOutputHelper output)
         return node;
     }
 
-    // Node i dials node i-1 only (one outbound slot, so gossip adds no shortcuts).
+    // Node i dials node i-1 only: the head has no outbound slot and the others one, so gossip adds no shortcuts.
     private static async Task<List<TestPeerNode>> Line(List<TestPeerNode> nodes, int count, TestPeerNode? first = null)
     {
-        var line = new List<TestPeerNode> { first ?? await Add(nodes, o => o.MaxOutbound = 1) };
+        var line = new List<TestPeerNode> { first ?? await Add(nodes, o => o.MaxOutbound = 0) };
         for (int i = 1; i < count; i++)
         {
             var previous = line[^1].EndPoint;

@@ -15,7 +15,7 @@ public sealed class TopologyTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            nodes.Add(await TestPeerNode.StartAsync(o => o.MaxOutbound = 1));
+            nodes.Add(await TestPeerNode.StartAsync(o => o.MaxOutbound = 0));
             for (int i = 1; i <= 9; i++)
             {
                 int parent = i <= 3 ? 0 : i <= 6 ? 1 : 2;
@@ -29,6 +29,34 @@ public sealed class TopologyTests(ITestOutputHelper output)
             var block = await nodes[9].MineAsync(1);
             await Eventually.AssertAsync(() => nodes.All(n => n.Chain.Tip.Hash == block.Hash), Timeout, "the block reaches all ten nodes");
             output.WriteLine($"leaf block reached all 10 nodes (4 hops to node 4) in {started.ElapsedMilliseconds} ms");
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Address gossip: nodes advertise their listening address, and others dial it to fill outbound slots.</summary>
+public sealed class GossipTests
+{
+    [Fact]
+    public async Task A_node_learns_a_listening_address_through_the_hub_and_dials_it()
+    {
+        var nodes = new List<TestPeerNode>();
+        try
+        {
+            var hub = await TestPeerNode.StartAsync();
+            nodes.Add(hub);
+            var hubEnd = hub.EndPoint;
+            var first = await TestPeerNode.StartAsync(o => o.Bootstrap = [hubEnd]);
+            nodes.Add(first);
+            await Eventually.AssertAsync(() => hub.Network.Addresses.Contains(first.EndPoint), TimeSpan.FromSeconds(30), "the hub heard the first node's address");
+            var second = await TestPeerNode.StartAsync(o => { o.Bootstrap = [hubEnd]; o.MaxOutbound = 2; });
+            nodes.Add(second);
+            await Eventually.AssertAsync(() => second.Network.Peers.Count(p => !p.IsInbound) == 2 && first.Network.Peers.Any(p => p.IsInbound),
+                TimeSpan.FromSeconds(30), "the second node dialled the first through gossip");
         }
         finally
         {
