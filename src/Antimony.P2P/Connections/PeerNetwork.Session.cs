@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using Antimony.P2P.Framing;
+using Antimony.P2P.Hosting;
+using Antimony.P2P.Messages;
+using Antimony.P2P.Peers;
+using Antimony.P2P.Transport;
+
+namespace Antimony.P2P.Connections;
+
+/// <summary>One peer's life: handshake, registration, the message loop, liveness and misbehaviour.</summary>
+public sealed partial class PeerNetwork
+{
+    // Runs a connection to its end; true if the handshake completed.
+    private async Task<bool> RunPeerAsync(IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled = null)
+    {
+        var peer = new Peer(connection, inbound, _metrics);
+        try
+        {
+            await peer.HandshakeAsync(_local, _chain.Tip.Height, _relay.FeeFilter, _options.HandshakeTimeout, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or WireProtocolException or OperationCanceledException)
+        {
+            _metrics.HandshakeFailed();
+            Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
+            if (e is PeerMisbehaviourException or WireProtocolException)
+                Misbehaving(peer, e.Message);
+            await peer.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+        _peers[peer] = 0;
+        _metrics.PeerCount(inbound, +1);
+        var version = peer.Version!;
+        Log.PeerConnected(_logger, peer.ToString(), inbound ? "inbound" : "outbound", version.Version, version.UserAgent, version.StartHeight);
+        if (dialled is not null)
+        {
+            Addresses.Add(new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(version.Services, dialled.Address, (ushort)dialled.Port)));
+            peer.Post(GetAddrMessage.Instance);
+            if (Advertised(connection) is { } self)
+                peer.Post(new AddrMessage([self]));
+        }
+        string reason = "closed";
+        try
+        {
+            _sync.OnPeerReady(peer);
+            _relay.OnPeerReady(peer);
+            while (await peer.ReceiveAsync(stoppingToken).ConfigureAwait(false) is { } message)
+                await DispatchAsync(peer, message, stoppingToken).ConfigureAwait(false);
+            reason = connection.CloseReason.ToString();
+            if (connection.CloseReason == ConnectionCloseReason.ProtocolViolation)
+                Misbehaving(peer, "protocol violation on the wire");
+        }
+        catch (PeerMisbehaviourException e)
+        {
+            reason = e.Reason;
+            Misbehaving(peer, e.Reason);
+        }
+        catch (WireProtocolException e)
+        {
+            // The framing refused a frame (bad checksum, oversized count such as a 50,001-entry inv, ...).
+            reason = e.Message;
+            Misbehaving(peer, e.Message);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            reason = "stopping";
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // Not the peer's fault (shutdown racing the loop, a local fault): disconnect without discouraging.
+            reason = e.Message;
+        }
+        finally
+        {
+            _peers.TryRemove(peer, out _);
+            _metrics.PeerCount(inbound, -1);
+            _sync.OnPeerGone(peer);
+            Log.PeerDisconnected(_logger, peer.ToString(), reason);
+            await peer.DisposeAsync().ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    private async ValueTask DispatchAsync(Peer peer, INetworkMessage message, CancellationToken cancellationToken)
+    {
+        switch (message)
+        {
+            case PingMessage ping:
+                peer.Post(new PongMessage(ping.Nonce));
+                return;
+            case PongMessage pong:
+                peer.OnPong(pong.Nonce);
+                return;
+            case SendHeadersMessage:
+                peer.PrefersHeaders = true;
+                return;
+            case FeeFilterMessage filter:
+                peer.FeeFilter = filter.MinimumFeePerKilovirtualByte.Atoms;
+                return;
+            case AddrMessage addr:
+                OnAddresses(peer, addr);
+                return;
+            case GetAddrMessage when peer.IsInbound:
+                // Bitcoin Core answers getaddr only on inbound connections (fingerprinting defence).
+                peer.Post(new AddrMessage(Addresses.Sample(AddrMessage.MaxAddresses)));
+                return;
+            case VersionMessage or VerackMessage:
+                throw new PeerMisbehaviourException($"{message.Command} after the handshake");
+        }
+        if (!await _sync.HandleAsync(peer, message, cancellationToken).ConfigureAwait(false))
+            _relay.Handle(peer, message);
+    }
+
+    // Bitcoin Core forwards small unsolicited addr messages (at most 10 entries) to two other peers; only
+    // addresses new to us are forwarded, which ends the flood.
+    private void OnAddresses(Peer from, AddrMessage addr)
+    {
+        var fresh = addr.Addresses.Where(Addresses.Add).ToArray();
+        if (addr.Addresses.Length > 10 || fresh.Length == 0)
+            return;
+        foreach (var peer in _peers.Keys.Where(p => !ReferenceEquals(p, from)).OrderBy(_ => Random.Shared.Next()).Take(2))
+            peer.Post(new AddrMessage([.. fresh]));
+    }
+
+    // Our listening address as the peer sees it: the local address of this connection with the listen port.
+    private TimestampedAddress? Advertised(IMessageConnection connection)
+    {
+        if (LocalEndPoint is not { } listen || connection.LocalEndPoint is not IPEndPoint local)
+            return null;
+        var address = listen.Address.Equals(IPAddress.Any) || listen.Address.Equals(IPAddress.IPv6Any) ? local.Address : listen.Address;
+        return new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(LocalNode.Services, address, (ushort)listen.Port));
+    }
+
+    private void Misbehaving(Peer peer, string reason)
+    {
+        bool discouraged = Discouragement.Discourage(peer.RemoteEndPoint.Address);
+        _metrics.Misbehaved(discouraged);
+        Log.Misbehaved(_logger, peer.ToString(), reason, discouraged);
+        peer.Abort();
+    }
+
+    // Pings every peer each PingInterval, drops a peer silent for IdleTimeout (a pong counts as traffic) and
+    // one that holds a requested block past BlockDownloadTimeout.
+    private async Task LivenessAsync(CancellationToken stoppingToken)
+    {
+        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(Math.Min(_options.PingInterval.Ticks, _options.IdleTimeout.Ticks), _options.BlockDownloadTimeout.Ticks) / 4));
+        long lastPing = Stopwatch.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(tick, stoppingToken).ConfigureAwait(false);
+            bool pingNow = Stopwatch.GetElapsedTime(lastPing) >= _options.PingInterval;
+            if (pingNow)
+                lastPing = Stopwatch.GetTimestamp();
+            foreach (var staller in _sync.Stalled(_options.BlockDownloadTimeout))
+            {
+                Log.PeerDisconnected(_logger, staller.ToString(), "block download stalled");
+                staller.Abort();
+            }
+            foreach (var peer in _peers.Keys)
+            {
+                if (Stopwatch.GetElapsedTime(peer.LastReceived) > _options.IdleTimeout)
+                {
+                    Log.PeerDisconnected(_logger, peer.ToString(), "idle");
+                    peer.Disconnect();
+                }
+                else if (pingNow)
+                {
+                    peer.Ping();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Threading.Channels;
+using Antimony.Consensus.Chain;
+using Antimony.P2P.Hosting;
+using Antimony.P2P.Messages;
+using Antimony.P2P.Transport;
+using Antimony.Primitives.Hashing;
+
+namespace Antimony.P2P.Peers;
+
+/// <summary>
+/// One connected peer: its connection, what the handshake negotiated, a send queue drained by one loop (so
+/// relay from event handlers never blocks on a slow socket), liveness and the inventory it is known to have.
+/// </summary>
+public sealed class Peer : IAsyncDisposable
+{
+    private const int MaxKnownInventory = 50_000;
+    private readonly IMessageConnection _connection;
+    private readonly Channel<INetworkMessage> _outbox = Channel.CreateUnbounded<INetworkMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HashSet<Hash256> _known = [];
+    private readonly PeerToPeerMetrics? _metrics;
+    private Task _sendLoop = Task.CompletedTask;
+    private ulong _pingNonce;
+    private long _pingStarted;
+
+    internal Peer(IMessageConnection connection, bool inbound, PeerToPeerMetrics? metrics)
+    {
+        _connection = connection;
+        _metrics = metrics;
+        IsInbound = inbound;
+        RemoteEndPoint = connection.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        LastReceived = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>The peer's address and port.</summary>
+    public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>Whether the peer dialled us.</summary>
+    public bool IsInbound { get; }
+
+    /// <summary>The peer's <c>version</c>, once received.</summary>
+    public VersionMessage? Version { get; private set; }
+
+    /// <summary>The protocol version both sides speak: the lower of the two.</summary>
+    public int NegotiatedVersion => Math.Min(Version?.Version ?? 0, ProtocolVersion.Current);
+
+    /// <summary>Whether the peer asked for block announcements by <c>headers</c> (BIP130).</summary>
+    public bool PrefersHeaders { get; internal set; }
+
+    /// <summary>Whether both sides sent <c>wtxidrelay</c> (BIP339): transactions are announced by wtxid.</summary>
+    public bool WtxidRelay { get; private set; }
+
+    /// <summary>The peer's minimum fee rate for transaction announcements (BIP133), in atoms per kvB.</summary>
+    public long FeeFilter { get; internal set; }
+
+    /// <summary>The last measured ping round trip, or <see langword="null"/> before the first pong.</summary>
+    public TimeSpan? Latency { get; private set; }
+
+    /// <summary>The best header the peer is known to have.</summary>
+    public ChainEntry? BestKnown { get; internal set; }
+
+    /// <summary>Blocks requested from this peer and not yet received.</summary>
+    internal int BlocksInFlight;
+
+    /// <summary>Headers messages that did not connect (Bitcoin Core tolerates a few, then disconnects).</summary>
+    internal int UnconnectingHeaders;
+
+    /// <summary>When the last message arrived (a <see cref="Stopwatch"/> timestamp).</summary>
+    internal long LastReceived { get; private set; }
+
+    /// <summary>The connection's transport counters and close reason.</summary>
+    public IMessageConnection Connection => _connection;
+
+    /// <summary>Queues <paramref name="message"/> for sending; false once the peer is closing.</summary>
+    public bool Post(INetworkMessage message) => _outbox.Writer.TryWrite(message);
+
+    /// <summary>Records that the peer has <paramref name="hash"/>; returns false if it was already known.</summary>
+    internal bool MarkKnown(Hash256 hash)
+    {
+        lock (_known)
+        {
+            if (_known.Count >= MaxKnownInventory)
+                _known.Clear();
+            return _known.Add(hash);
+        }
+    }
+
+    /// <summary>Whether the peer is known to have <paramref name="hash"/>.</summary>
+    internal bool Knows(Hash256 hash)
+    {
+        lock (_known)
+            return _known.Contains(hash);
+    }
+
+    /// <summary>
+    /// Runs version/verack: sends ours, requires theirs (version at least 70001, a nonce not ours), answers
+    /// <c>wtxidrelay</c> between version and verack as BIP339 requires, then sends the features the negotiated
+    /// version has (sendheaders from 70012, feefilter from 70013).
+    /// </summary>
+    internal async Task HandshakeAsync(LocalNode local, int startHeight, long feeFilter, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ulong nonce = local.NewNonce();
+        try
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timer.CancelAfter(timeout);
+            var receiver = new NetworkAddress(ServiceFlags.None, RemoteEndPoint.Address, (ushort)RemoteEndPoint.Port);
+            var sender = new NetworkAddress(LocalNode.Services, IPAddress.IPv6Any, 0);
+            await SendNowAsync(new VersionMessage(ProtocolVersion.Current, LocalNode.Services, DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                receiver, sender, nonce, local.UserAgent, startHeight, relay: true), timer.Token).ConfigureAwait(false);
+            bool verack = false;
+            while (Version is null || !verack)
+            {
+                INetworkMessage? message;
+                try
+                {
+                    message = await ReceiveAsync(timer.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new PeerHandshakeException("timeout");
+                }
+                switch (message)
+                {
+                    case null:
+                        throw new PeerHandshakeException($"closed during handshake ({_connection.CloseReason})");
+                    case VersionMessage version when Version is null:
+                        if (version.Version < ProtocolVersion.MinimumSupported)
+                            throw new PeerHandshakeException($"version {version.Version} is below {ProtocolVersion.MinimumSupported}");
+                        if (local.IsOwn(version.Nonce))
+                            throw new PeerHandshakeException("connected to self");
+                        Version = version;
+                        if (NegotiatedVersion >= ProtocolVersion.WtxidRelay)
+                            await SendNowAsync(WtxidRelayMessage.Instance, timer.Token).ConfigureAwait(false);
+                        await SendNowAsync(VerackMessage.Instance, timer.Token).ConfigureAwait(false);
+                        break;
+                    case VersionMessage:
+                        throw new PeerMisbehaviourException("duplicate version");
+                    case WtxidRelayMessage when Version is not null && !verack:
+                        WtxidRelay = NegotiatedVersion >= ProtocolVersion.WtxidRelay;
+                        break;
+                    case VerackMessage when Version is not null:
+                        verack = true;
+                        break;
+                    case UnknownMessage:
+                        break;
+                    default:
+                        // Bitcoin Core ignores other messages before the handshake; we are stricter only about order.
+                        if (Version is null)
+                            throw new PeerMisbehaviourException($"{message.Command} before version");
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            local.Release(nonce);
+        }
+        if (NegotiatedVersion >= ProtocolVersion.SendHeaders)
+            Post(SendHeadersMessage.Instance);
+        if (NegotiatedVersion >= ProtocolVersion.FeeFilter)
+            Post(new FeeFilterMessage(new Primitives.Amounts.Money(feeFilter)));
+        _sendLoop = Task.Run(SendLoopAsync, CancellationToken.None);
+    }
+
+    /// <summary>Receives the next message (null at the end), counting it and refreshing liveness.</summary>
+    internal async ValueTask<INetworkMessage?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        if (message is not null)
+        {
+            LastReceived = Stopwatch.GetTimestamp();
+            _metrics?.Message(message.Command.Name, sent: false, message.SerializedSize + 24);
+        }
+        return message;
+    }
+
+    /// <summary>Sends a ping unless one is outstanding; returns false if the previous one is still unanswered.</summary>
+    internal bool Ping()
+    {
+        if (_pingNonce != 0)
+            return false;
+        _pingNonce = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+        _pingStarted = Stopwatch.GetTimestamp();
+        Post(new PingMessage(_pingNonce));
+        return true;
+    }
+
+    /// <summary>Handles a pong: a matching nonce ends the ping and records its round trip (BIP31).</summary>
+    internal void OnPong(ulong nonce)
+    {
+        if (nonce == 0 || nonce != _pingNonce)
+            return;
+        Latency = Stopwatch.GetElapsedTime(_pingStarted);
+        _pingNonce = 0;
+    }
+
+    /// <summary>Closes gracefully: queued messages are sent first, then the connection is closed.</summary>
+    public void Disconnect()
+    {
+        if (_outbox.Writer.TryComplete())
+            _ = _sendLoop.ContinueWith(_ => _connection.Close(), TaskScheduler.Default);
+        else
+            _connection.Close();
+    }
+
+    /// <summary>Drops the connection at once (misbehaviour).</summary>
+    internal void Abort()
+    {
+        _outbox.Writer.TryComplete();
+        _connection.Abort();
+    }
+
+    /// <summary>Stops the send loop and releases the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _outbox.Writer.TryComplete();
+        _connection.Abort();
+        await _sendLoop.ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{RemoteEndPoint} ({(IsInbound ? "in" : "out")})";
+
+    private async ValueTask SendNowAsync(INetworkMessage message, CancellationToken cancellationToken)
+    {
+        if (!await _connection.SendAsync(message, cancellationToken).ConfigureAwait(false))
+            throw new PeerHandshakeException("connection closed while sending");
+        _metrics?.Message(message.Command.Name, sent: true, message.SerializedSize + 24);
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var message in _outbox.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                if (!await _connection.SendAsync(message).ConfigureAwait(false))
+                    break;
+                _metrics?.Message(message.Command.Name, sent: true, message.SerializedSize + 24);
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection went away under us; the receive side reports the close.
+        }
+        _outbox.Writer.TryComplete();
+    }
+}
