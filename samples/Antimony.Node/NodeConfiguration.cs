@@ -12,6 +12,8 @@ internal static class NodeConfiguration
         ["--mine"] = "Antimony:Mine",
         ["--miner-address"] = "Antimony:MinerAddress",
         ["--threads"] = "Antimony:Threads",
+        ["--port"] = "Antimony:Port",
+        ["--bootstrap"] = "Antimony:Bootstrap",
     };
 
     /// <summary>Adds <c>ANTIMONY_</c> environment variables (e.g. <c>ANTIMONY_Antimony__Network=regtest</c>) and the command line.</summary>

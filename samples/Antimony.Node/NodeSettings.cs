@@ -1,4 +1,5 @@
 using Antimony.Consensus.Parameters;
+using System.Net;
 using Microsoft.Extensions.Configuration;
 
 namespace Antimony.Node;
@@ -7,7 +8,7 @@ namespace Antimony.Node;
 /// The node's settings, from the <c>Antimony</c> configuration section (command line, <c>appsettings.json</c>,
 /// <c>ANTIMONY_</c> environment variables).
 /// </summary>
-internal sealed record NodeSettings(ChainParameters Parameters, string DataDirectory, bool Mine, string? MinerAddress, int Threads)
+internal sealed record NodeSettings(ChainParameters Parameters, string DataDirectory, bool Mine, string? MinerAddress, int Threads, IPEndPoint Listen, IReadOnlyList<IPEndPoint> Bootstrap)
 {
     public static NodeSettings Bind(IConfiguration configuration)
     {
@@ -30,6 +31,9 @@ internal sealed record NodeSettings(ChainParameters Parameters, string DataDirec
             dataDirectory,
             section.GetValue("Mine", false),
             section["MinerAddress"],
-            section.GetValue("Threads", 1));
+            section.GetValue("Threads", 1),
+            // Local by default: the devnet runs on one machine. Set Antimony:ListenAddress to expose a node.
+            new IPEndPoint(IPAddress.Parse(section["ListenAddress"] ?? "127.0.0.1"), section.GetValue("Port", parameters.Network.DefaultPort)),
+            [.. (section["Bootstrap"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(IPEndPoint.Parse)]);
     }
 }

@@ -1,6 +1,7 @@
 using Antimony.Consensus.Hosting;
 using Antimony.Consensus.Mempool;
 using Antimony.Mining.Hosting;
+using Antimony.P2P.Hosting;
 using Antimony.Node;
 using Antimony.Storage.RocksDb;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,13 @@ var settings = NodeSettings.Bind(builder.Configuration);
 
 var node = builder.Services.AddAntimony(settings.Parameters)
     .AddRocksDbStore(settings.DataDirectory)
-    .AddMempool();
+    .AddMempool()
+    .AddPeerToPeer(o =>
+    {
+        o.Listen = settings.Listen;
+        o.Bootstrap = [.. settings.Bootstrap];
+        o.AddressBookPath = Path.Combine(settings.DataDirectory, "peers.json");
+    });
 if (settings.Mine)
 {
     string address = settings.MinerAddress ?? MinerKeyFile.LoadOrCreate(settings.DataDirectory, settings.Parameters.Network).ToString();

@@ -17,7 +17,7 @@ public sealed class NodeProcessTests : IDisposable
     public async Task A_mining_devnet_node_grows_its_chain_stops_on_ctrl_c_and_resumes_after_restart()
     {
         int minedTo;
-        using (var miner = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--mine", "--threads", "1", "--datadir", _dataDirectory))
+        using (var miner = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--mine", "--threads", "1", "--datadir", _dataDirectory, "--port", FreePort()))
         {
             minedTo = await WaitForHeightAsync(miner, "New tip: height ", atLeast: 3);
             Assert.True(miner.Interrupt(TimeSpan.FromSeconds(60)), "the node did not stop within 60 s of SIGINT");
@@ -25,11 +25,29 @@ public sealed class NodeProcessTests : IDisposable
         }
         Assert.True(File.Exists(Path.Combine(_dataDirectory, "miner.key")), "the node keeps the key it mines to");
 
-        using var restarted = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--datadir", _dataDirectory);
+        using var restarted = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--datadir", _dataDirectory, "--port", FreePort());
         int loaded = await WaitForHeightAsync(restarted, "Chain loaded at height ", atLeast: 0);
         Assert.True(loaded >= minedTo, $"restarted at height {loaded}, below the {minedTo} it had mined");
         Assert.True(restarted.Interrupt(TimeSpan.FromSeconds(60)));
         Assert.Equal(0, restarted.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_second_node_bootstrapping_from_a_miner_syncs_its_blocks_over_tcp()
+    {
+        string minerPort = FreePort();
+        string followerDirectory = Path.Combine(_dataDirectory, "follower");
+        using var miner = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--mine", "--datadir", Path.Combine(_dataDirectory, "miner"), "--port", minerPort);
+        int mined = await WaitForHeightAsync(miner, "New tip: height ", atLeast: 3);
+
+        using var follower = ChildProcess.Start(NodeAssembly, "--network", "devnet", "--datadir", followerDirectory,
+            "--port", FreePort(), "--bootstrap", "127.0.0.1:" + minerPort);
+        int synced = await WaitForHeightAsync(follower, "New tip: height ", atLeast: mined);
+        Assert.True(synced >= mined);
+        Assert.True(follower.Interrupt(TimeSpan.FromSeconds(60)));
+        Assert.True(miner.Interrupt(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, follower.ExitCode);
+        Assert.Equal(0, miner.ExitCode);
     }
 
     [Fact]
@@ -42,6 +60,14 @@ public sealed class NodeProcessTests : IDisposable
         Assert.True(node.Interrupt(TimeSpan.FromSeconds(30)));
         Assert.NotEqual(0, node.ExitCode);
         Assert.Contains("use mainnet, testnet, regtest or devnet", node.StandardError, StringComparison.Ordinal);
+    }
+
+    // A port that was free a moment ago: the node binds it right away.
+    private static string FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
