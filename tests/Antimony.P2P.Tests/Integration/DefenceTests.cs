@@ -1,3 +1,4 @@
+using Antimony.Consensus.Tests.Support;
 using System.Net;
 using Antimony.Consensus.Chain;
 using Antimony.P2P.Messages;
