@@ -56,7 +56,7 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             long solveTime = (long)window[j].Header.Time - window[j - 1].Header.Time;
             solveTime = Math.Clamp(solveTime, -6 * spacing, 6 * spacing);
             weighted += solveTime * j;
-            sumTargets += TargetMath.Decode(window[j].Header.Bits.Value);
+            sumTargets += (BigInteger)window[j].Header.Bits.ToTarget(); // LWMA-1's products exceed 256 bits
         }
         // zawy's guard: a run of negative solve times must not make the target tiny, zero or negative.
         weighted = Math.Max(weighted, k / 10);
@@ -66,6 +66,6 @@ public sealed class Lwma1Difficulty : IDifficultyAlgorithm
             next = _powLimit;
         if (next.IsZero)
             next = BigInteger.One;
-        return new CompactTarget(TargetMath.Encode(next));
+        return CompactTarget.FromTarget((UInt256)next);
     }
 }

@@ -27,7 +27,7 @@ public sealed class Lwma1DifficultyTests
         return entry;
     }
 
-    private static BigInteger Next(ChainEntry tip) => TargetMath.Decode(Lwma.GetNextBits(tip).Value);
+    private static BigInteger Next(ChainEntry tip) => Decode(Lwma.GetNextBits(tip).Value);
 
     private static Arbitrary<uint> BitsBelowLimit => Arb.From(
         from size in Gen.Choose(20, 29)
@@ -45,7 +45,7 @@ public sealed class Lwma1DifficultyTests
     [Property(MaxTest = 100)]
     public Property Solve_times_equal_to_the_spacing_keep_the_bits_exactly() => Prop.ForAll(BitsBelowLimit, bits =>
     {
-        var canonical = TargetMath.Encode(TargetMath.Decode(bits));
+        var canonical = Encode(Decode(bits));
         var tip = Chain(1_767_225_600, Enumerable.Repeat(12L, 80).ToArray(), canonical);
         return (Lwma.GetNextBits(tip).Value == canonical).Label($"bits 0x{canonical:x8}");
     });
@@ -54,7 +54,7 @@ public sealed class Lwma1DifficultyTests
     public void Blocks_twice_as_fast_halve_the_target_and_twice_as_slow_double_it()
     {
         const uint bits = 0x1d00ffff;
-        var target = TargetMath.Decode(bits);
+        var target = Decode(bits);
         var fast = Next(Chain(1_767_225_600, Enumerable.Repeat(6L, 80).ToArray(), bits));
         var slow = Next(Chain(1_767_225_600, Enumerable.Repeat(24L, 80).ToArray(), bits));
         Assert.True(fast < target);
@@ -71,8 +71,8 @@ public sealed class Lwma1DifficultyTests
         var clamped = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(72L, 80).ToArray(), bits));
         var beyond = Lwma.GetNextBits(Chain(1_767_225_600, Enumerable.Repeat(10_000L, 80).ToArray(), bits));
         Assert.Equal(clamped, beyond);
-        Assert.True(TargetMath.Decode(clamped.Value) <= TargetMath.Decode(bits) * 6);
-        Assert.True(TargetMath.Decode(clamped.Value) > TargetMath.Decode(bits) * 5);
+        Assert.True(Decode(clamped.Value) <= Decode(bits) * 6);
+        Assert.True(Decode(clamped.Value) > Decode(bits) * 5);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class Lwma1DifficultyTests
         var next = Next(Chain(1_767_225_600, times, 0x1d00ffff));
         Assert.True(next > 0);
         // The weighted sum is floored at k/10: at most ten times harder than the average target.
-        Assert.True(next >= TargetMath.Decode(0x1d00ffff) / 11);
+        Assert.True(next >= Decode(0x1d00ffff) / 11);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class Lwma1DifficultyTests
     public Property The_target_never_exceeds_the_limit_and_is_never_zero() => Prop.ForAll(
         Arb.From(Gen.Choose(-200, 200).Select(i => (long)i).ListOf(70)), BitsBelowLimit, (solveTimes, bits) =>
         {
-            var next = Next(Chain(1_767_225_600, [.. solveTimes], TargetMath.Encode(TargetMath.Decode(bits))));
+            var next = Next(Chain(1_767_225_600, [.. solveTimes], Encode(Decode(bits))));
             return (next > 0 && next <= Limit).Label($"next {next}");
         });
 
@@ -107,4 +107,14 @@ public sealed class Lwma1DifficultyTests
         var tip = Chain(1_767_225_600, Enumerable.Repeat(1L, 100).ToArray(), ChainParameters.RegtestPowLimitBits);
         Assert.Equal(ChainParameters.RegtestPowLimitBits, fixedDifficulty.GetNextBits(tip).Value);
     }
+
+    private static BigInteger Decode(uint bits) => (BigInteger)new CompactTarget(bits).ToTarget();
+
+    private static uint Encode(BigInteger target) => CompactTarget.FromTarget((UInt256)target).Value;
+
+    [Theory]
+    [InlineData(0x1d00ffffu)]
+    [InlineData(0x1e008000u)]
+    [InlineData(0x207fffffu)]
+    public void Canonical_bits_round_trip(uint bits) => Assert.Equal(bits, Encode(Decode(bits)));
 }
