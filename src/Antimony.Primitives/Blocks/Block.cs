@@ -167,32 +167,11 @@ public sealed class Block : IConsensusEncodable, IConsensusDecodable<Block>
 
     /// <summary>Parses exactly one block spanning all of <paramref name="bytes"/>.</summary>
     /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
-    public static Block Parse(ReadOnlySpan<byte> bytes)
-    {
-        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
-        bytes.CopyTo(copy);
-        var reader = new ConsensusReader(copy.AsMemory());
-        var block = Read(ref reader);
-        reader.EnsureAtEnd();
-        return block;
-    }
+    public static Block Parse(ReadOnlySpan<byte> bytes) => ConsensusEncoding.DecodeCopy<Block>(bytes);
 
     /// <summary>Parses exactly one block spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Block? block, out DecodeError error)
-    {
-        try
-        {
-            block = Parse(bytes);
-            error = DecodeError.None;
-            return true;
-        }
-        catch (DecodeException e)
-        {
-            block = null;
-            error = e.Error;
-            return false;
-        }
-    }
+    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Block? block, out DecodeError error) =>
+        ConsensusEncoding.TryDecode(bytes, Parse, out block, out error);
 
     /// <summary>Id and shape, for debugging.</summary>
     public override string ToString() => $"Block {Hash} ({Transactions.Length} transactions)";

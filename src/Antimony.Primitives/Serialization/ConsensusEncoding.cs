@@ -35,13 +35,42 @@ public static class ConsensusEncoding
         return value;
     }
 
+    /// <summary>
+    /// Decodes exactly one value from a private copy of <paramref name="bytes"/>: one allocation, which the value may
+    /// keep views into (a transaction's scripts and witnesses, a block's transactions) without aliasing the caller's buffer.
+    /// </summary>
+    /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
+    public static T DecodeCopy<T>(ReadOnlySpan<byte> bytes) where T : IConsensusDecodable<T>
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
+        bytes.CopyTo(copy);
+        return DecodeOwned<T>(copy);
+    }
+
+    /// <summary>
+    /// Decodes exactly one value from <paramref name="owned"/>, which the caller hands over: the value may keep views
+    /// into it, so it must not change afterwards.
+    /// </summary>
+    /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
+    public static T DecodeOwned<T>(ReadOnlyMemory<byte> owned) where T : IConsensusDecodable<T>
+    {
+        var reader = new ConsensusReader(owned);
+        var value = T.Read(ref reader);
+        reader.EnsureAtEnd();
+        return value;
+    }
+
     /// <summary>Decodes exactly one value spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
     public static bool TryDecode<T>(ReadOnlySpan<byte> bytes, [MaybeNullWhen(false)] out T value, out DecodeError error)
-        where T : IConsensusDecodable<T>
+        where T : IConsensusDecodable<T> => TryDecode(bytes, Decode<T>, out value, out error);
+
+    /// <summary>Runs <paramref name="decode"/> on <paramref name="bytes"/>, turning a <see cref="DecodeException"/> into <see langword="false"/> and its error.</summary>
+    public static bool TryDecode<T>(ReadOnlySpan<byte> bytes, Func<ReadOnlySpan<byte>, T> decode, [MaybeNullWhen(false)] out T value, out DecodeError error)
     {
+        ArgumentNullException.ThrowIfNull(decode);
         try
         {
-            value = Decode<T>(bytes);
+            value = decode(bytes);
             error = DecodeError.None;
             return true;
         }

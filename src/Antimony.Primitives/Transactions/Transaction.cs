@@ -151,12 +151,7 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
 
     /// <summary>Parses exactly one transaction spanning all of <paramref name="bytes"/>.</summary>
     /// <exception cref="DecodeException">Truncated, malformed, or followed by trailing bytes.</exception>
-    public static Transaction Parse(ReadOnlySpan<byte> bytes)
-    {
-        var copy = GC.AllocateUninitializedArray<byte>(bytes.Length);
-        bytes.CopyTo(copy);
-        return ParseOwned(copy);
-    }
+    public static Transaction Parse(ReadOnlySpan<byte> bytes) => ConsensusEncoding.DecodeCopy<Transaction>(bytes);
 
     /// <summary>Parses a transaction from hex.</summary>
     /// <exception cref="DecodeException">Not hex, or not exactly one valid transaction.</exception>
@@ -172,25 +167,12 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
         {
             throw new DecodeException(DecodeError.InvalidValue, 0, "The text is not an even number of hexadecimal digits");
         }
-        return ParseOwned(bytes);
+        return ConsensusEncoding.DecodeOwned<Transaction>(bytes);
     }
 
     /// <summary>Parses exactly one transaction spanning all of <paramref name="bytes"/>; never throws for bad input.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Transaction? transaction, out DecodeError error)
-    {
-        try
-        {
-            transaction = Parse(bytes);
-            error = DecodeError.None;
-            return true;
-        }
-        catch (DecodeException e)
-        {
-            transaction = null;
-            error = e.Error;
-            return false;
-        }
-    }
+    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out Transaction? transaction, out DecodeError error) =>
+        ConsensusEncoding.TryDecode(bytes, Parse, out transaction, out error);
 
     /// <summary>
     /// Reads one transaction, accepting both the legacy and the BIP144 form exactly as Bitcoin Core does:
@@ -276,14 +258,6 @@ public sealed class Transaction : IConsensusEncodable, IConsensusDecodable<Trans
     {
         _txid = txid;
         Interlocked.Or(ref _cached, HasTxid);
-    }
-
-    private static Transaction ParseOwned(byte[] bytes)
-    {
-        var reader = new ConsensusReader(bytes.AsMemory());
-        var transaction = Read(ref reader);
-        reader.EnsureAtEnd();
-        return transaction;
     }
 
     private Hash256 HashEncoding(bool withWitness, int size)
