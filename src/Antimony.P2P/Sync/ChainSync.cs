@@ -25,16 +25,22 @@ internal sealed class ChainSync
     private readonly BlockDownload _download;
     private readonly Func<IEnumerable<Peer>> _peers;
     private readonly PeerToPeerMetrics _metrics;
-    private readonly ConcurrentDictionary<BlockHash, long> _firstSeen = new();
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<BlockHash, Sighting> _firstSeen = new();
 
-    public ChainSync(ChainState chain, IChainEvents events, Func<IEnumerable<Peer>> peers, PeerToPeerMetrics metrics, int window)
+    public ChainSync(ChainState chain, IChainEvents events, Func<IEnumerable<Peer>> peers, PeerToPeerMetrics metrics, int window, TimeProvider? time = null)
     {
         _chain = chain;
         _peers = peers;
         _metrics = metrics;
+        _time = time ?? TimeProvider.System;
         _download = new BlockDownload(chain, window);
         events.TipChanged += OnTipChanged;
     }
+
+    // When a block was first announced or delivered: a monotonic timestamp for the propagation time and the
+    // wall clock to compare with the header's time (issue 5, item 6).
+    private readonly record struct Sighting(long Timestamp, long UnixMilliseconds);
 
     /// <summary>Starts a sync with a new peer.</summary>
     public void OnPeerReady(Peer peer) => peer.Post(Locator(default));
@@ -95,7 +101,7 @@ internal sealed class ChainSync
         var result = await _chain.ProcessHeadersAsync(headers, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid && result.Reason!.Value.Category is RejectCategory.Invalid)
             throw new PeerMisbehaviourException($"invalid header: {result}");
-        long now = Stopwatch.GetTimestamp();
+        var now = Now();
         foreach (var header in headers)
         {
             peer.MarkKnown(header.Hash.Value);
@@ -117,6 +123,7 @@ internal sealed class ChainSync
     {
         var hash = block.Hash;
         peer.MarkKnown(hash.Value);
+        _firstSeen.TryAdd(hash, Now()); // an unsolicited block is its own announcement
         _download.Received(hash, peer);
         var result = await _chain.ProcessBlockAsync(block, cancellationToken).ConfigureAwait(false);
         if (result.Acceptance == BlockAcceptance.Rejected)
@@ -163,7 +170,7 @@ internal sealed class ChainSync
 
     private void OnBlockInventory(Peer peer, InvMessage inv)
     {
-        long now = Stopwatch.GetTimestamp();
+        var now = Now();
         bool unknown = false;
         foreach (var item in inv.Entries)
         {
@@ -202,8 +209,14 @@ internal sealed class ChainSync
         for (var walk = e.NewTip; walk is not null && !ReferenceEquals(e.OldTip.GetAncestor(walk.Height), walk) && connected.Count <= MaxBlocksToAnnounce; walk = walk.Previous)
             connected.Add(walk);
         connected.Reverse();
-        if (_firstSeen.TryRemove(e.NewTip.Hash, out long seen))
-            _metrics.BlockPropagated(Stopwatch.GetElapsedTime(seen));
+        foreach (var entry in connected)
+        {
+            if (_firstSeen.TryRemove(entry.Hash, out var seen))
+            {
+                _metrics.BlockPropagated(Stopwatch.GetElapsedTime(seen.Timestamp));
+                _metrics.BlockDelayed(TimeSpan.FromMilliseconds(seen.UnixMilliseconds - entry.Header.Time * 1000L));
+            }
+        }
         foreach (var peer in _peers())
         {
             if (!peer.MarkKnown(e.NewTip.Hash.Value))
@@ -216,6 +229,8 @@ internal sealed class ChainSync
         foreach (var peer in _peers())
             _download.Request(peer);
     }
+
+    private Sighting Now() => new(Stopwatch.GetTimestamp(), _time.GetUtcNow().ToUnixTimeMilliseconds());
 
     private GetHeadersMessage Locator(BlockHash stop) => new(Messages.ProtocolVersion.Current, [.. _chain.GetLocator()], stop);
 }

@@ -8,6 +8,7 @@ using Antimony.Consensus.Parameters;
 using Antimony.P2P.Connections;
 using Antimony.P2P.Hosting;
 using Antimony.Primitives.Blocks;
+using Antimony.Storage.RocksDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antimony.P2P.Tests.Support;
@@ -17,13 +18,15 @@ internal sealed class TestPeerNode : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private TestPeerNode(ServiceProvider services)
+    private TestPeerNode(ServiceProvider services, NodeMeters meters)
     {
         _services = services;
+        Meters = meters;
         Network = services.GetRequiredService<PeerNetwork>();
         Chain = services.GetRequiredService<ChainState>();
         Pool = services.GetRequiredService<TransactionPool>();
         Maker = new BlockMaker(ChainParameters.Regtest, services.GetRequiredService<IDifficultyAlgorithm>(), Wallet);
+        LoadedHeight = Chain.Tip.Height;
     }
 
     public PeerNetwork Network { get; }
@@ -36,26 +39,43 @@ internal sealed class TestPeerNode : IAsyncDisposable
 
     public BlockMaker Maker { get; }
 
+    /// <summary>This node's own instruments (P2P and consensus), read through its own listener.</summary>
+    public NodeMeters Meters { get; }
+
+    /// <summary>The tip height the chain state opened with, before the network started (non-zero after a restart).</summary>
+    public int LoadedHeight { get; }
+
     public IPEndPoint EndPoint => Network.LocalEndPoint!;
 
-    public static async Task<TestPeerNode> StartAsync(Action<PeerToPeerOptions>? configure = null)
+    /// <summary>
+    /// Starts a node; with <paramref name="dataDirectory"/> its chain lives in a RocksDB store there (and survives
+    /// a restart), otherwise in memory.
+    /// </summary>
+    public static async Task<TestPeerNode> StartAsync(Action<PeerToPeerOptions>? configure = null, string? dataDirectory = null)
     {
         var services = new ServiceCollection();
-        services.AddAntimony(ChainParameters.Regtest).AddInMemoryStore().AddMempool().AddPeerToPeer(o =>
+        var meters = new NodeMeters();
+        services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(meters);
+        var antimony = services.AddAntimony(ChainParameters.Regtest).AddInMemoryStore();
+        if (dataDirectory is not null)
+            antimony.AddRocksDbStore(dataDirectory);
+        antimony.AddMempool().AddPeerToPeer(o =>
         {
             o.Listen = new IPEndPoint(IPAddress.Loopback, 0);
             o.ReconnectDelay = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(o);
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var node = new TestPeerNode(provider);
+        TestPeerNode? node = null;
         try
         {
+            node = new TestPeerNode(provider, meters);
             await node.Network.StartAsync(CancellationToken.None);
         }
         catch
         {
             await provider.DisposeAsync();
+            meters.Dispose();
             throw;
         }
         return node;
@@ -85,6 +105,7 @@ internal sealed class TestPeerNode : IAsyncDisposable
         finally
         {
             await _services.DisposeAsync();
+            Meters.Dispose();
         }
     }
 }
