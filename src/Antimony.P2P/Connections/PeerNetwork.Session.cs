@@ -43,6 +43,8 @@ public sealed partial class PeerNetwork
             Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
             if (e is PeerMisbehaviourException misbehaviour)
                 Misbehaving(peer, misbehaviour.Reason, misbehaviour.Detail);
+            else if (e is PeerHandshakeException && connection.IsAwaitingFrameRemainder)
+                Misbehaving(peer, MisbehaviourReason.TruncatedFrame, "the handshake timed out in the middle of a frame");
             await peer.DisposeAsync().ConfigureAwait(false);
             return false;
         }
