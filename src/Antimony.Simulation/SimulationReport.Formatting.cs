@@ -23,7 +23,7 @@ public sealed partial record SimulationReport
         Line(text, $"| time to 90% of nodes | {TimeToNinetyPercent} |");
         Line(text, $"| time to 100% of nodes | {TimeToAll} |");
         Line(text, $"| messages / bytes / block messages | {Messages:N0} / {Bytes:N0} / {BlockMessages:N0} |");
-        Line(text, $"| simulated / wall-clock time | {SimulatedTime.TotalSeconds:F0} s / {WallClock.TotalSeconds:F2} s |");
+        Line(text, $"| simulated / wall-clock time | {SimulatedTime.TotalSeconds:F0} s / {WallClock.TotalSeconds:F2} s ({SpeedUp:F0}x) |");
         Line(text, $"| final tip | `{FinalTip}` |");
         return text.ToString();
     }
@@ -56,6 +56,7 @@ public sealed partial record SimulationReport
             json.WriteNumber("events", Events);
             json.WriteNumber("simulatedSeconds", SimulatedTime.TotalSeconds);
             json.WriteNumber("wallClockSeconds", WallClock.TotalSeconds);
+            json.WriteNumber("speedUp", SpeedUp);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -71,4 +71,7 @@ public sealed partial record SimulationReport
 
     /// <summary>The real time the run took (the one field that differs between equal runs).</summary>
     public TimeSpan WallClock { get; init; }
+
+    /// <summary>Simulated seconds per wall-clock second (0 before the run is timed).</summary>
+    public double SpeedUp => WallClock > TimeSpan.Zero ? SimulatedTime / WallClock : 0;
 }
