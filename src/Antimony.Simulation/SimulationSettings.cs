@@ -36,6 +36,12 @@ public sealed record SimulationSettings
     /// <summary>Round trips between regions; node i sits in region i mod 9.</summary>
     public LatencyMatrix Latency { get; init; } = LatencyMatrix.Default;
 
+    /// <summary>
+    /// Random extra delay per message as a fraction of the link's one-way delay (uniform in [0, jitter], seeded; 0.1 by
+    /// default). Arrivals on one link never overtake each other, as on a TCP connection.
+    /// </summary>
+    public double LatencyJitter { get; init; } = 0.1;
+
     /// <summary>A node's fixed cost of validating and connecting a block (the CPU is one queue per node).</summary>
     public TimeSpan BlockValidationTime { get; init; } = TimeSpan.FromMilliseconds(5);
 
@@ -76,6 +82,7 @@ public sealed record SimulationSettings
         Require(Miners >= 1 && Miners <= Nodes, "between one miner and one per node");
         Require(UploadBitsPerSecond > 0, "a positive upload bandwidth");
         Require(Latency is not null, "a latency matrix");
+        Require(LatencyJitter >= 0 && LatencyJitter <= 10, "a latency jitter between 0 and 10");
         Require(BlockValidationTime >= TimeSpan.Zero, "a non-negative validation time");
         Require(ValidationBytesPerSecond > 0, "a positive validation throughput");
         Require(ExtraBlockBytes >= 0, "non-negative extra block bytes");

@@ -75,7 +75,11 @@ internal sealed partial class SimulationRun
             _blockMessages++;
             modelled += _settings.ExtraBlockBytes;
         }
-        long arrival = from.Uplink.Transmit(Now, modelled, link.LatencyTicks);
+        long latency = link.LatencyTicks;
+        if (_settings.LatencyJitter > 0)
+            latency += (long)(latency * _settings.LatencyJitter * _random.NextDouble());
+        long arrival = Math.Max(from.Uplink.Transmit(Now, modelled, latency), link.LastArrival);
+        link.LastArrival = arrival;
         _queue.Schedule(arrival, new SimulationEvent(EventKind.Deliver, link.Remote.Id, link.RemoteIndex, frame, null));
     }
 

@@ -18,6 +18,9 @@ internal sealed class PeerLink(SimulatedNode remote, long latencyTicks)
     /// <summary>One-way propagation delay in ticks.</summary>
     public long LatencyTicks { get; } = latencyTicks;
 
+    /// <summary>When the last frame sent over this link arrives (ticks): later frames never arrive earlier.</summary>
+    public long LastArrival { get; set; }
+
     /// <summary>Blocks the peer is known to have or to have been told about (suppresses re-announcements).</summary>
     public HashSet<BlockHash> Known { get; } = [];
 

@@ -50,7 +50,7 @@ public sealed class NetworkSimulationTests
     public void One_block_over_one_link_takes_three_latencies_plus_serialisation_and_validation()
     {
         // Node 0 is in UsEast, node 1 in UsWest: 70 ms round trip, 35 ms one way.
-        var settings = new SimulationSettings { Nodes = 2, Blocks = 1, Miners = 1, UploadBitsPerSecond = 1_000_000 };
+        var settings = new SimulationSettings { Nodes = 2, Blocks = 1, Miners = 1, UploadBitsPerSecond = 1_000_000, LatencyJitter = 0 };
         var report = NetworkSimulation.Run(settings);
 
         // headers (24 + 1 + 81), getdata (24 + 1 + 36), block: the only three frames.
@@ -75,6 +75,18 @@ public sealed class NetworkSimulationTests
         Assert.Equal(20 * 9, report.Propagation.Samples);
         // Loopback links: a few hops of validation time (5 ms each), never seconds.
         Assert.InRange(report.TimeToAll.Max, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Jitter_delays_messages_by_at_most_its_fraction_of_the_latency()
+    {
+        var settings = new SimulationSettings { Nodes = 2, Blocks = 1, Miners = 1, LatencyJitter = 0 };
+        var exact = NetworkSimulation.Run(settings);
+        var jittered = NetworkSimulation.Run(settings with { LatencyJitter = 0.5 });
+
+        // Three one-way trips of 35 ms, each up to 50% longer.
+        var extra = jittered.Propagation.Max - exact.Propagation.Max;
+        Assert.InRange(extra, TimeSpan.FromTicks(1), TimeSpan.FromMilliseconds(3 * 17.5));
     }
 
     [Fact]
