@@ -27,6 +27,19 @@ public sealed class SoakSimulationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Megabyte_blocks_propagate_slower_and_go_stale_more_often()
+    {
+        var settings = new SimulationSettings { Nodes = 100, Blocks = Blocks, Seed = 1 };
+        var small = NetworkSimulation.Run(settings);
+        var full = NetworkSimulation.Run(settings with { ExtraBlockBytes = 1_000_000 });
+        output.WriteLine(full.ToMarkdown());
+
+        Assert.True(full.Converged);
+        Assert.True(full.Propagation.P50 > small.Propagation.P50 + TimeSpan.FromMilliseconds(200));
+        Assert.True(full.StaleBlocks >= small.StaleBlocks);
+    }
+
+    [Fact]
     public void Five_hundred_nodes_give_the_same_report_twice()
     {
         var settings = new SimulationSettings { Nodes = 500, Blocks = 100, Seed = 42 };
