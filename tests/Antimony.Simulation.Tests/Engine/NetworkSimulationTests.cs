@@ -90,6 +90,21 @@ public sealed class NetworkSimulationTests
     }
 
     [Fact]
+    public void Slow_links_fork_the_chain_and_every_node_still_ends_on_the_most_work_tip()
+    {
+        // A 5 s one-way delay per hop against a 12 s block interval: miners keep building on stale tips.
+        var settings = new SimulationSettings
+        {
+            Nodes = 20, Miners = 5, Blocks = 30, Seed = 5, Latency = LatencyMatrix.Uniform(TimeSpan.FromSeconds(10)),
+        };
+        var report = NetworkSimulation.Run(settings);
+
+        Assert.True(report.Converged);
+        Assert.True(report.StaleBlocks > 0, report.ToMarkdown());
+        Assert.Equal(report.BlocksMined, report.FinalHeight + report.StaleBlocks);
+    }
+
+    [Fact]
     public void Extra_block_bytes_slow_propagation_down()
     {
         var settings = new SimulationSettings { Nodes = 30, Blocks = 10, Seed = 3 };
