@@ -162,7 +162,7 @@ public sealed class NodeWalletTests
         using var dir = new TempDirectory();
         using var node = new WalletNode(dir);
         node.Wallet.GetNewAddress();
-        var e = Assert.Throws<Storage.KeyFileException>(() => node.Open("a", passphrase: "not it"));
-        Assert.Equal(Storage.KeyFileError.WrongPassphrase, e.Error);
+        var e = Assert.Throws<Antimony.Wallet.Storage.KeyFileException>(() => node.Open("a", passphrase: "not it"));
+        Assert.Equal(Antimony.Wallet.Storage.KeyFileError.WrongPassphrase, e.Error);
     }
 }
