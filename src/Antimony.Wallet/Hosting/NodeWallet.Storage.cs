@@ -41,9 +41,33 @@ public sealed partial class NodeWallet
             _opened = true;
             Log.Opened(_logger, _tipHeight, _transactions.Count, _chain.Tip.Height);
             Synchronize();
+            ScanMempool();
             Save();
         }
         ResubmitPending();
+    }
+
+    /// <summary>
+    /// Picks up wallet transactions already in the mempool (a wallet learns them from events, which it missed while
+    /// closed); repeated until nothing changes, because a child is relevant only once its parent is tracked.
+    /// </summary>
+    private void ScanMempool()
+    {
+        if (_pool is null)
+            return;
+        var entries = _pool.GetEntries();
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var entry in entries)
+            {
+                if (!_transactions.ContainsKey(entry.Txid) && IsRelevant(entry.Transaction))
+                {
+                    Track(entry.Transaction);
+                    changed = true;
+                }
+            }
+        }
     }
 
     /// <summary>Reads the seed entropy from the key file, or makes a new 24-word seed; true when created.</summary>

@@ -165,4 +165,25 @@ public sealed class NodeWalletTests
         var e = Assert.Throws<Antimony.Wallet.Storage.KeyFileException>(() => node.Open("a", passphrase: "not it"));
         Assert.Equal(Antimony.Wallet.Storage.KeyFileError.WrongPassphrase, e.Error);
     }
+
+    [Fact]
+    public async Task A_lost_state_file_is_rebuilt_by_rescanning_from_genesis()
+    {
+        using var dir = new TempDirectory();
+        using var node = new WalletNode(dir);
+        var b = node.Open("b");
+        node.Miner.Mine(b.GetNewAddress().ToScript());
+        node.Miner.Mine(node.Wallet.GetNewAddress().ToScript());
+        node.Miner.MineMany(10, WalletNode.Elsewhere);
+        await node.Wallet.SendToAddressAsync(b.GetNewAddress(), Money.FromCoins(2), null, CancellationToken.None);
+        var before = b.GetBalance(0);
+        node.Close(b);
+        File.Delete(Path.Combine(dir.Sub("b"), "wallet.state.json"));
+
+        var rebuilt = node.Open("b");
+        // The coinbase comes back from the chain, the pending payment from the mempool.
+        Assert.Equal(before, rebuilt.GetBalance(0));
+        Assert.Equal(2, rebuilt.ListTransactions().Count);
+        Assert.Equal(node.Harness.Chain.Tip.Height, rebuilt.Height);
+    }
 }
