@@ -191,7 +191,7 @@ public sealed partial class NodeWallet
             return;
         List<TrackedTransaction> pending;
         lock (_gate)
-            pending = [.. _transactions.Values.Where(t => !t.IsConfirmed && !t.Abandoned && !t.Transaction.IsCoinbase).OrderBy(t => t.Sequence)];
+            pending = [.. _transactions.Values.Where(t => !t.IsConfirmed && IsLive(t) && !t.Transaction.IsCoinbase).OrderBy(t => t.Sequence)];
         foreach (var tracked in pending)
         {
             if (_pool.Contains(tracked.Txid))
