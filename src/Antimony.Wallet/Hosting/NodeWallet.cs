@@ -97,6 +97,19 @@ public sealed partial class NodeWallet : IHostedService, IDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="address"/> is one of the wallet's watched addresses (issued ones and the lookahead
+    /// window past them, on both chains), e.g. for <c>getaddressinfo</c>'s <c>ismine</c>.
+    /// </summary>
+    public bool IsMine(SegwitAddress address)
+    {
+        Open();
+        if (address.Hrp != _parameters.Network.Bech32Hrp)
+            return false;
+        lock (_gate)
+            return _scripts.ContainsKey(address.ToScript());
+    }
+
+    /// <summary>
     /// The balance: mature outputs with at least <paramref name="minConfirmations"/> confirmations are
     /// <see cref="WalletBalance.Confirmed"/>, others <see cref="WalletBalance.Unconfirmed"/>, and coinbase
     /// outputs younger than the network's coinbase maturity <see cref="WalletBalance.Immature"/>.

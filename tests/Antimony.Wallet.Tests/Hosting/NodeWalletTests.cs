@@ -30,6 +30,8 @@ public sealed class NodeWalletTests
         Assert.True(coin.IsCoinbase);
         Assert.Equal("mining", coin.Label);
         Assert.Equal(address, coin.Address);
+        Assert.True(node.Wallet.IsMine(address));
+        Assert.False(node.Wallet.IsMine(Primitives.Addresses.SegwitAddress.FromScript(WalletNode.Elsewhere, Primitives.Networks.Network.Regtest)));
         Assert.Equal("m/86'/1'/0'/0/0", coin.Path.ToString());
         Assert.Equal(WalletTransactionCategory.Generate, Assert.Single(node.Wallet.ListTransactions()).Category);
     }
