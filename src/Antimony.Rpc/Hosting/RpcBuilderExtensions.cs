@@ -76,6 +76,10 @@ public static class RpcBuilderExtensions
         Add<GetPeerInfo>(services);
         Add<GetConnectionCount>(services);
         Add<DisconnectNode>(services);
+        Add<AddNode>(services);
+        Add<SetBan>(services);
+        Add<ListBanned>(services);
+        Add<ClearBanned>(services);
         services.TryAddSingleton<TemplateFactory>();
         Add<GetMiningInfo>(services);
         Add<GetBlockTemplate>(services);

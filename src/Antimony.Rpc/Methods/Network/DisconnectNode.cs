@@ -22,9 +22,18 @@ internal sealed class DisconnectNode(NodeServices node, PeerIdentities ids) : IR
         long? id = parameters.GetOptionalInt64(1);
         if (address is not null == id is not null && !(address is { Length: 0 } && id is not null))
             throw new RpcException(RpcErrorCode.InvalidParams, "Only one of address and nodeid should be provided.");
-        var peer = network.Peers.FirstOrDefault(p => string.IsNullOrEmpty(address) ? ids.Of(p).Id == id : p.RemoteEndPoint.ToString() == address)
-            ?? throw new RpcException(RpcErrorCode.ClientNodeNotConnected, "Node not found in connected nodes");
-        peer.Disconnect();
+        if (!string.IsNullOrEmpty(address))
+        {
+            // The connection's endpoint or, for a peer that dialled us, its advertised listen endpoint.
+            if (!System.Net.IPEndPoint.TryParse(address, out var endPoint) || !network.Disconnect(endPoint))
+                throw new RpcException(RpcErrorCode.ClientNodeNotConnected, "Node not found in connected nodes");
+        }
+        else
+        {
+            var peer = network.Peers.FirstOrDefault(p => ids.Of(p).Id == id)
+                ?? throw new RpcException(RpcErrorCode.ClientNodeNotConnected, "Node not found in connected nodes");
+            peer.Disconnect();
+        }
         result.WriteNullValue();
         return ValueTask.CompletedTask;
     }
