@@ -19,6 +19,11 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, IOptions<RpcOptions>
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 512 };
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
 
+    private long _unexpectedFailures;
+
+    /// <summary>Method failures other than <see cref="RpcException"/> (bugs, reported to callers as -1); tests assert none happen.</summary>
+    public long UnexpectedFailures => Interlocked.Read(ref _unexpectedFailures);
+
     public async Task<RpcReply> DispatchAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         JsonDocument document;
@@ -123,6 +128,7 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, IOptions<RpcOptions>
         catch (Exception ex)
         {
             // A bug or an unexpected failure in a method: Core reports std::exception as RPC_MISC_ERROR with its text.
+            Interlocked.Increment(ref _unexpectedFailures);
             Log.MethodFailed(logger, method.Name, ex);
             return (default, new RpcException(RpcErrorCode.MiscError, ex.Message));
         }
