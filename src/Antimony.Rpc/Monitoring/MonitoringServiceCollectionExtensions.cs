@@ -1,3 +1,4 @@
+using Antimony.Consensus.Hosting;
 using Antimony.Rpc.Monitoring.Health;
 using Antimony.Rpc.Monitoring.Metrics;
 using Antimony.Rpc.Monitoring.Status;
@@ -15,13 +16,21 @@ public static class MonitoringServiceCollectionExtensions
     /// Adds the monitoring services (idempotent): <see cref="PrometheusExporter"/>, <see cref="RecentLogRecorder"/>
     /// (also a logger provider), <see cref="ResponsivenessProbe"/> and <see cref="BlockArrivalLog"/> (hosted),
     /// <see cref="HealthScore"/>, <see cref="NodeStatusWriter"/> and the health checks <c>synced</c>, <c>peers</c>,
-    /// <c>errors</c>, <c>responsive</c>. <see cref="MonitoringOptions"/> are validated on start; a host binds them from <c>Antimony:Monitoring</c>.
+    /// <c>errors</c>, <c>responsive</c>. <see cref="MonitoringOptions"/> bind from <c>Antimony:Monitoring</c>, then <paramref name="configure"/>, validated on start.
     /// Serve them with <see cref="MonitoringEndpointRouteBuilderExtensions.MapAntimonyMonitoring"/>.
     /// </summary>
+    public static IAntimonyBuilder AddMonitoring(this IAntimonyBuilder builder, Action<MonitoringOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMonitoring(configure);
+        return builder;
+    }
+
+    /// <summary>The same as <see cref="AddMonitoring(IAntimonyBuilder, Action{MonitoringOptions}?)"/>, on a plain service collection.</summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services, Action<MonitoringOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<MonitoringOptions>().ValidateOnStart()
+        var options = services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateOnStart()
             .Validate(o => o.ProbeInterval > TimeSpan.Zero && o.ResponsiveLag > TimeSpan.Zero && o.ErrorWindow > TimeSpan.Zero && o.MaxTipAge > TimeSpan.Zero,
                 "Monitoring ProbeInterval, ResponsiveLag, ErrorWindow and MaxTipAge must be positive.")
             .Validate(o => o.RecentBlockCount is >= 1 and <= 1000, "Monitoring RecentBlockCount must be within [1, 1000].");
