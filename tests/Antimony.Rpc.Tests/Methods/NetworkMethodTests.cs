@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Antimony.Rpc.Monitoring;
 using Antimony.Rpc.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antimony.Rpc.Tests.Methods;
 
@@ -87,6 +89,18 @@ public sealed class NetworkMethodTests
         Assert.Equal(-30, (await a.CallErrorAsync("setban", "[\"nonsense\",\"add\"]")).Code);
         await a.CallAsync("clearbanned");
         Assert.Equal(0, (await a.CallAsync("listbanned")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Getnetworkinfo_carries_the_health_score_when_monitoring_is_composed()
+    {
+        await using var plain = await RpcTestNode.StartAsync();
+        Assert.False((await plain.CallAsync("getnetworkinfo")).TryGetProperty("healthscore", out _));
+        await using var monitored = await RpcTestNode.StartAsync(compose: (antimony, _) => antimony.AddMonitoring());
+        int score = (await monitored.CallAsync("getnetworkinfo")).GetProperty("healthscore").GetInt32();
+        // The host is running, so at least that part counts; the others depend on the moment.
+        Assert.InRange(score, 25, 100);
+        Assert.NotNull(monitored.Services.GetService<HealthScore>());
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
