@@ -201,6 +201,16 @@ internal sealed class MessageConnection : IMessageConnection
         }
         _link.Abort();
         TryCompleteOutput();
+        // Wake a reader waiting for the rest of a frame: that frame will never come, and the reader must not
+        // depend on the receive loop's completion reaching it (it sees IsCanceled and returns null).
+        try
+        {
+            _input.Reader.CancelPendingRead();
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader is already completed (disposed).
+        }
     }
 
     private void BeginGracefulShutdown()
