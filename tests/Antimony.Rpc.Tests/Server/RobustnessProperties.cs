@@ -25,7 +25,8 @@ public sealed class RobustnessProperties : IClassFixture<PlainNodeFixture>
             Gen.Elements("null", "true", "false", "0", "1", "-1", "2", "101", "2147483648", "-9223372036854775809", "1e400", "-0.5", "0.00000001",
                 "3.5", "\"\"", "\"*\"", "\"add\"", "\"remove\"", "\"onetry\"", "\"segwit\"", "\"proposal\"", "\"template\"", "\"conservative\"",
                 "\"127.0.0.1\"", "\"127.0.0.1:1\"", "\"10.0.0.0/8\"", "\"00\"", "\"0g\"", "\"ratmn1qqqq\"", "\"" + new string('0', 64) + "\"",
-                "\"" + new string('f', 64) + "\"", "\"02000000000100\"", "\"1.5\"", "\"-1\"", "\"bech32m\""),
+                "\"" + new string('f', 64) + "\"", "\"02000000000100\"", "\"1.5\"", "\"-1\"", "\"bech32m\"",
+                "\"\\ud800\"", "\"a\\udc00b\"", "\"\\u0000\""),
             Gen.Choose(int.MinValue, int.MaxValue).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ArbMap.Default.GeneratorFor<string>().Select(s => JsonSerializer.Serialize(s ?? "")),
             Gen.Choose(0, 200).SelectMany(n => Gen.Elements("0123456789abcdef".ToCharArray()).ArrayOf(n * 2)).Select(c => "\"" + new string(c) + "\""));
