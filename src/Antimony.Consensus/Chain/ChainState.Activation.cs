@@ -125,7 +125,7 @@ public sealed partial class ChainState
         _state.Commit(batch!);
         Volatile.Write(ref _tip, entry);
         _events.Enqueue(new BlockConnectedEventArgs(block, entry));
-        _metrics.BlockConnected();
+        _metrics.BlockConnected(block.Transactions.Length);
         Log.Connected(_logger, entry.Hash.ToString(), entry.Height);
         return true;
     }

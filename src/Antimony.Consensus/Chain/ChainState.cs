@@ -62,7 +62,7 @@ public sealed partial class ChainState : IDisposable
         _events = events;
         _time = timeProvider;
         _logger = logger ?? NullLogger<ChainState>.Instance;
-        _metrics = new ConsensusMetrics(meterFactory);
+        _metrics = new ConsensusMetrics(meterFactory, () => Tip.Height, () => _tree.Count);
         _connector = new BlockConnector(rules);
         (Genesis, _tip) = Load();
         ActivateBestChain(CancellationToken.None);
