@@ -60,11 +60,11 @@ internal sealed record StatusDocument
     /// <summary>One connected peer.</summary>
     /// <param name="Address">For an outbound peer the endpoint dialled (its listen endpoint).</param>
     /// <param name="Inbound">Whether the peer dialled us.</param>
-    /// <param name="PingMs">Last ping round trip.</param>
+    /// <param name="PingMs">Last ping round trip, null before the first pong.</param>
     /// <param name="ConnectedSeconds">Connection age.</param>
     /// <param name="StartHeight">The height the peer announced.</param>
     /// <param name="UserAgent">The peer's user agent.</param>
-    internal sealed record PeerEntry(string? Address, bool Inbound, double PingMs, double ConnectedSeconds, int StartHeight, string? UserAgent);
+    internal sealed record PeerEntry(string? Address, bool Inbound, double? PingMs, double ConnectedSeconds, int StartHeight, string? UserAgent);
 
     /// <summary>Connection counts.</summary>
     /// <param name="Inbound">Peers that dialled us.</param>
