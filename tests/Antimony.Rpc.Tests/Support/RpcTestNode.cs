@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Antimony.Rpc.Tests.Support;
 
@@ -33,7 +34,9 @@ internal sealed class RpcTestNode : IAsyncDisposable
         _app = app;
         DataDirectory = dataDirectory;
         Address = address;
-        var cookie = File.ReadAllText(Path.Combine(dataDirectory, ".cookie"));
+        var options = app.Services.GetRequiredService<IOptions<RpcOptions>>().Value;
+        string cookiePath = Path.Combine(dataDirectory, ".cookie");
+        var cookie = File.Exists(cookiePath) ? File.ReadAllText(cookiePath) : $"{options.User}:{options.Password}";
         Client = new HttpClient { BaseAddress = address };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(cookie)));
     }
