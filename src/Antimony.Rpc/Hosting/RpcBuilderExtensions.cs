@@ -7,6 +7,7 @@ using Antimony.Rpc.Methods.Mining;
 using Antimony.Rpc.Methods.Network;
 using Antimony.Rpc.Methods.Util;
 using Antimony.Rpc.Methods.Control;
+using Antimony.Rpc.Methods.Wallet;
 using Antimony.Rpc.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,12 @@ public static class RpcBuilderExtensions
         Add<Uptime>(services);
         Add<Stop>(services);
         Add<Help>(services);
+        // Always present: without a wallet they answer Core's -18 "No wallet is loaded".
+        Add<GetNewAddress>(services);
+        Add<GetBalance>(services);
+        Add<ListUnspent>(services);
+        Add<SendToAddress>(services);
+        Add<ListTransactions>(services);
     }
 
     private static void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TMethod>(IServiceCollection services)

@@ -1,6 +1,7 @@
 using Antimony.Consensus.Mempool;
 using Antimony.P2P.Connections;
 using Antimony.Rpc.Server;
+using Antimony.Wallet.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antimony.Rpc.Methods;
@@ -22,6 +23,10 @@ internal sealed class NodeServices(IServiceProvider services)
 
     /// <summary>The P2P node when registered.</summary>
     public PeerNetwork? NetworkOrNull => services.GetService<PeerNetwork>();
+
+    /// <summary>The node's wallet, or Core's -18 "No wallet is loaded" when <c>AddWallet</c> was not called.</summary>
+    public NodeWallet Wallet => services.GetService<NodeWallet>()
+        ?? throw new RpcException(RpcErrorCode.WalletNotFound, "No wallet is loaded. Add one to the node with builder.AddWallet(...) (Antimony:Wallet:Path).");
 
     /// <summary>Any other service, or null.</summary>
     public T? Get<T>() where T : class => services.GetService<T>();

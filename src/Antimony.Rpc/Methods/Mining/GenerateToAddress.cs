@@ -4,6 +4,7 @@ using Antimony.Mining.Search;
 using Antimony.Mining.Templates;
 using Antimony.Primitives.Addresses;
 using Antimony.Primitives.Blocks;
+using Antimony.Primitives.Numerics;
 using Antimony.Rpc.Server;
 using Microsoft.Extensions.Hosting;
 
@@ -17,6 +18,7 @@ namespace Antimony.Rpc.Methods.Mining;
 /// </summary>
 internal sealed class GenerateToAddress(ChainState chain, TemplateFactory templates, TimeProvider time, IHostApplicationLifetime? lifetime = null) : IRpcMethod
 {
+    private const ulong FullRange = 1UL << 32;
     private static readonly RpcParameter[] Declared = [RpcParameter.Req("nblocks"), RpcParameter.Req("address"), RpcParameter.Opt("maxtries")];
 
     public string Name => "generatetoaddress";
@@ -71,25 +73,37 @@ internal sealed class GenerateToAddress(ChainState chain, TemplateFactory templa
         result.WriteEndArray();
     }
 
-    // Searches the template's nonce space, one extra-nonce after another, within the remaining tries.
+    // Searches the template's nonce space in chunks sized to the target (the search reports every hit of a range, so
+    // an easy regtest target wants small ranges), one extra-nonce after another, within the remaining tries.
     private static (Block? Block, long Tried) Search(BlockTemplate template, long budget, CancellationToken token)
     {
-        long remaining = budget;
         Span<byte> target = stackalloc byte[32];
         template.Target.WriteLittleEndian(target);
+        ulong chunk = ChunkSize(template);
+        long remaining = budget;
         for (ulong extraNonce = 0; remaining > 0; extraNonce++)
         {
             var coinbase = template.CreateCoinbase(extraNonce);
             var header = template.CreateHeader(coinbase, template.Time, 0);
             var search = new HeaderTemplate(header.ToBytes(), target);
-            ulong end = (ulong)Math.Min(remaining, 1L << 32);
-            var found = NonceSearch.Search(search, 0, end, token);
-            remaining -= (long)found.HashesComputed;
-            if (found.Nonces.Count > 0)
-                return (template.CreateBlock(header with { Nonce = found.Nonces[0] }, coinbase), budget - remaining);
-            token.ThrowIfCancellationRequested();
+            for (ulong start = 0; start < FullRange && remaining > 0; start += chunk)
+            {
+                ulong end = Math.Min(Math.Min(start + chunk, FullRange), start + (ulong)remaining);
+                var found = NonceSearch.Search(search, (uint)start, end, token);
+                remaining -= (long)found.HashesComputed;
+                if (found.Nonces.Count > 0)
+                    return (template.CreateBlock(header with { Nonce = found.Nonces[0] }, coinbase), budget - remaining);
+                token.ThrowIfCancellationRequested();
+            }
         }
         return (null, budget);
+    }
+
+    // About a quarter of the hashes a block takes on average, between 256 and 2^20 nonces (the miner service's sizing).
+    private static ulong ChunkSize(BlockTemplate template)
+    {
+        var expected = CompactTarget.WorkFor(template.Target);
+        return expected >= (UInt256)(4UL << 20) ? 1UL << 20 : Math.Max(256UL, (ulong)expected / 4);
     }
 
     // A fast run of blocks pushes median time past, and with it the earliest header time, ahead of the clock; a
