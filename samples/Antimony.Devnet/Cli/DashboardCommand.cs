@@ -16,7 +16,15 @@ internal static class DashboardCommand
             using var session = DevnetSession.Open(parse.GetValue(DevnetOptions.DataDirectory)!);
             if (session is null)
                 return ExitCodes.Usage;
-            await DashboardServer.RunAsync(session.State, parse.GetValue(port), url => Console.WriteLine($"Dashboard listening on {url} (Ctrl+C to stop)"), cancellationToken);
+            try
+            {
+                await DashboardServer.RunAsync(session.State, parse.GetValue(port), url => Console.WriteLine($"Dashboard listening on {url} (Ctrl+C to stop)"), cancellationToken);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"The dashboard cannot listen on 127.0.0.1:{parse.GetValue(port)}: {e.Message}");
+                return ExitCodes.Failure;
+            }
             return ExitCodes.Success;
         });
         return command;

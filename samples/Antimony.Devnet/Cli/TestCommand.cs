@@ -45,6 +45,7 @@ internal static class TestCommand
                     results.Add(await new ForkCheck(session.State, session.Clients, Console.Out).RunAsync(Math.Max(2, parse.GetValue(winning)), Timeout(parse), ct));
                 }
                 int passed = results.Count(r => r.Passed);
+                Console.WriteLine($"{passed}/{total} fork run(s) passed");
                 return new CheckResult("fork", passed == total,
                     [$"{passed}/{total} fork run(s) passed", .. results.Where(r => !r.Passed).SelectMany(r => r.Summary)],
                     new Dictionary<string, double> { ["runs"] = total, ["passedRuns"] = passed });

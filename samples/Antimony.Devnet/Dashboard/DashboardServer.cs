@@ -31,13 +31,11 @@ internal static class DashboardServer
             Results.Json(DashboardData.From(await NetworkSnapshot.TakeAsync(state, clients, TimeSpan.FromSeconds(3), ct))));
         await app.StartAsync(cancellationToken);
         onListening(app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // Ctrl+C reaches both the command line's token and the host's own console lifetime; either one ends the page.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => stopped.TrySetResult()))
+        using (app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult()))
+            await stopped.Task;
         await app.StopAsync(CancellationToken.None);
     }
 
