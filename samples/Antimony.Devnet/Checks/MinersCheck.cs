@@ -27,6 +27,7 @@ internal sealed class MinersCheck(DevnetState state, DevnetClients clients, Text
         var found = minerNodes.Select(_ => new List<string>()).ToArray();
         var busy = new TimeSpan[count];
         int total = 0;
+        int startHeight = await ChainWatch.HeightAsync(clients[0], cancellationToken);
         var clock = Stopwatch.StartNew();
         var errors = new List<string>();
         await Task.WhenAll(Enumerable.Range(0, count).Select(async m =>
@@ -56,7 +57,29 @@ internal sealed class MinersCheck(DevnetState state, DevnetClients clients, Text
             failures.Add($"nodes did not agree on one tip within {convergeTimeout.TotalSeconds:0} s");
         var reference = clients[0];
         var lines = new List<string>();
-        int stale = 0;
+        // Blocks any node connected during the test (its /status recentBlocks) that the final chain does not hold:
+        // generatetoaddress returns only blocks that became its node's tip, so races lost elsewhere show up here.
+        var connected = new Dictionary<string, int>();
+        foreach (var client in clients.All)
+        {
+            try
+            {
+                foreach (var arrival in (await client.GetStatusAsync(cancellationToken)).RecentBlocks.Where(b => b.Height > startHeight))
+                    connected[arrival.Hash] = arrival.Height;
+            }
+            catch (RpcException)
+            {
+            }
+        }
+        foreach (var hash in found.SelectMany(f => f))
+            connected.Remove(hash);
+        int staleElsewhere = 0;
+        foreach (var (hash, height) in connected)
+        {
+            if ((await reference.CallAsync("getblockhash", [height], cancellationToken))?.GetValue<string>() != hash)
+                staleElsewhere++;
+        }
+        int stale = staleElsewhere;
         double totalWork = 0;
         for (int m = 0; m < count; m++)
         {

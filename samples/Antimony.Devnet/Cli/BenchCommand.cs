@@ -53,7 +53,7 @@ internal static class BenchCommand
             var connectivity = await Run("connectivity", () => new ConnectivityCheck(state, clients, log).RunAsync(TimeSpan.FromSeconds(10), cancellationToken));
             var propagation = await Run("propagation", () => new PropagationCheck(state, clients, log).RunAsync(parse.GetValue(blocks), 0, timeout, cancellationToken));
             var mining = await Run("miners", () => new MinersCheck(state, clients, log).RunAsync(parse.GetValue(miners), parse.GetValue(minerBlocks), timeout, cancellationToken));
-            var throughput = await Run("throughput", () => new ThroughputCheck(state, clients, log).RunAsync(parse.GetValue(transactions), 100, timeout, cancellationToken));
+            var throughput = await Run("throughput", () => new ThroughputCheck(state, clients, log).RunAsync(parse.GetValue(transactions), 250, timeout, cancellationToken));
             int runs = Math.Max(1, parse.GetValue(forkRuns)), forksPassed = 0;
             for (int run = 0; run < runs; run++)
                 forksPassed += (await Run("fork", () => new ForkCheck(state, clients, log).RunAsync(2, timeout, cancellationToken))).Passed ? 1 : 0;

@@ -17,9 +17,10 @@ internal static class TestCommand
 
         Option<int> blocks = new("--blocks", "-b") { Description = "Blocks to mine", DefaultValueFactory = _ => 5 };
         Option<int> from = new("--from") { Description = "Index of the node that mines", DefaultValueFactory = _ => 0 };
-        test.Subcommands.Add(Define(new Command("propagation", "Mine blocks on one node and measure per node the delay until it has each block (p50/p95/max)") { blocks, from },
+        Option<int> warmup = new("--warmup") { Description = "Blocks mined first and not measured (JIT, cold caches)", DefaultValueFactory = _ => 1 };
+        test.Subcommands.Add(Define(new Command("propagation", "Mine blocks on one node and measure per node the delay until it has each block (p50/p95/max)") { blocks, from, warmup },
             (parse, session, ct) => new PropagationCheck(session.State, session.Clients, Console.Out)
-                .RunAsync(parse.GetValue(blocks), Math.Clamp(parse.GetValue(from), 0, session.State.Nodes.Count - 1), Timeout(parse), ct)));
+                .RunAsync(parse.GetValue(blocks), Math.Clamp(parse.GetValue(from), 0, session.State.Nodes.Count - 1), Timeout(parse), ct, Math.Max(0, parse.GetValue(warmup)))));
 
         Option<int> miners = new("--miners", "-m") { Description = "Concurrent miners (on nodes spread over the network)", DefaultValueFactory = _ => 5 };
         Option<int> minerBlocks = new("--blocks", "-b") { Description = "Blocks to mine in total", DefaultValueFactory = _ => 10 };
@@ -27,7 +28,7 @@ internal static class TestCommand
             (parse, session, ct) => new MinersCheck(session.State, session.Clients, Console.Out).RunAsync(parse.GetValue(miners), parse.GetValue(minerBlocks), Timeout(parse), ct)));
 
         Option<int> transactions = new("--tx", "-n") { Description = "Signed transactions to submit", DefaultValueFactory = _ => 5000 };
-        Option<int> batch = new("--batch") { Description = "sendrawtransaction calls per JSON-RPC batch", DefaultValueFactory = _ => 100 };
+        Option<int> batch = new("--batch") { Description = "sendrawtransaction calls per JSON-RPC batch", DefaultValueFactory = _ => 250 };
         test.Subcommands.Add(Define(new Command("throughput", "Fund a key, submit signed transactions from several nodes at once; accepted tx/s, mempool agreement, first confirmation") { transactions, batch },
             (parse, session, ct) => new ThroughputCheck(session.State, session.Clients, Console.Out).RunAsync(parse.GetValue(transactions), parse.GetValue(batch), Timeout(parse), ct)));
 
