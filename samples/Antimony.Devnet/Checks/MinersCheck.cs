@@ -51,7 +51,17 @@ internal sealed class MinersCheck(DevnetState state, DevnetClients clients, Text
             }
         }));
         double elapsed = clock.Elapsed.TotalSeconds;
-        string? tip = await ChainWatch.WaitForConvergenceAsync(clients.All, convergeTimeout, cancellationToken);
+        // Two blocks of equal work at the last height split the network for good: each node keeps the one it saw
+        // first, as in Bitcoin. The next block settles it, so when the race ends in a tie one more block is mined.
+        string? tip = await ChainWatch.WaitForConvergenceAsync(clients.All, TimeSpan.FromSeconds(5), cancellationToken);
+        bool tieBroken = false;
+        if (tip is null)
+        {
+            log.WriteLine("the race ended with competing tips of equal work; mining one tie-breaking block on node0");
+            await ChainWatch.GenerateAsync(clients[0], 1, addresses[0], cancellationToken);
+            tieBroken = true;
+            tip = await ChainWatch.WaitForConvergenceAsync(clients.All, convergeTimeout, cancellationToken);
+        }
         var failures = new List<string>(errors);
         if (tip is null)
             failures.Add($"nodes did not agree on one tip within {convergeTimeout.TotalSeconds:0} s");
@@ -110,7 +120,7 @@ internal sealed class MinersCheck(DevnetState state, DevnetClients clients, Text
         }
         int mined = found.Sum(f => f.Count);
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{mined} blocks by {count} miners in {elapsed:0.0} s; stale/orphaned {stale} ({(mined > 0 ? 100.0 * stale / mined : 0):0.0}%); {(tip is null ? "NO common tip" : "one tip " + tip[..16] + " on every node")}"));
+            $"{mined} blocks by {count} miners in {elapsed:0.0} s; stale/orphaned {stale} ({(mined > 0 ? 100.0 * stale / mined : 0):0.0}%); {(tip is null ? "NO common tip" : "one tip " + tip[..16] + " on every node")}{(tieBroken ? " after a tie-breaking block" : "")}"));
         foreach (string line in lines)
             log.WriteLine(line);
         if (mined < blocks)
@@ -123,6 +133,7 @@ internal sealed class MinersCheck(DevnetState state, DevnetClients clients, Text
             ["staleRate"] = mined > 0 ? (double)stale / mined : 0,
             ["networkHashRate"] = elapsed > 0 ? totalWork / elapsed : 0,
             ["converged"] = tip is null ? 0 : 1,
+            ["tieBreakerBlocks"] = tieBroken ? 1 : 0,
         });
     }
 
