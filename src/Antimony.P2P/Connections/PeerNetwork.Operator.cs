@@ -46,7 +46,7 @@ public sealed partial class PeerNetwork
         if (Volatile.Read(ref _running) == 0)
             throw new InvalidOperationException("The peer-to-peer network is not running.");
         var handshake = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Track(DialAsync(endPoint, _shutdown.Token, handshake));
+        Track(DialAsync(endPoint, _shutdown.Token, handshake, manual: true));
         return handshake.Task.WaitAsync(cancellationToken);
     }
 

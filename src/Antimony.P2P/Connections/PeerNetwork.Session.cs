@@ -13,10 +13,10 @@ public sealed partial class PeerNetwork
 {
     // Runs a connection to its end; true if the handshake completed.
     private async Task<bool> RunPeerAsync(IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled = null,
-        TaskCompletionSource<bool>? handshake = null)
+        TaskCompletionSource<bool>? handshake = null, bool manual = false)
     {
         var peer = new Peer(connection, inbound, _metrics, dialled, new PeerRateLimiter(_limits, _time), _sync.IsRequestedFrom,
-            _options.SendQueueLimit, _sendQueueHardLimit);
+            _options.SendQueueLimit, _sendQueueHardLimit) { IsManual = manual };
         _all[peer] = 0;
         try
         {
@@ -43,6 +43,8 @@ public sealed partial class PeerNetwork
             Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
             if (e is PeerMisbehaviourException misbehaviour)
                 Misbehaving(peer, misbehaviour.Reason, misbehaviour.Detail);
+            else if (e is PeerHandshakeException && connection.IsAwaitingFrameRemainder)
+                Misbehaving(peer, MisbehaviourReason.TruncatedFrame, "the handshake timed out in the middle of a frame");
             await peer.DisposeAsync().ConfigureAwait(false);
             return false;
         }

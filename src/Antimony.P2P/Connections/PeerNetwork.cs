@@ -102,6 +102,9 @@ public sealed partial class PeerNetwork : BackgroundService
             _local.Listen = _listener.LocalEndPoint;
             Log.Listening(_logger, _listener.LocalEndPoint.ToString());
         }
+        // Here rather than in ExecuteAsync, which .NET 10 runs on the thread pool: once StartAsync returns, the
+        // operator API (ConnectAsync, AddPersistent) works.
+        StartPersistentLoops();
         return base.StartAsync(cancellationToken);
     }
 
@@ -113,7 +116,6 @@ public sealed partial class PeerNetwork : BackgroundService
         if (_listener is not null)
             loops.Add(AcceptAsync(_listener, stoppingToken));
         loops.AddRange(_options.Bootstrap.Select(endPoint => KeepConnectedAsync(endPoint, gated: true, stoppingToken)));
-        StartPersistentLoops();
         try
         {
             await Task.WhenAll(loops).ConfigureAwait(false);
@@ -163,7 +165,8 @@ public sealed partial class PeerNetwork : BackgroundService
         _ = session.ContinueWith(t => _sessions.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private int Count(bool inbound) => _peers.Keys.Count(p => p.IsInbound == inbound);
+    // Peers the operator asked for (addnode) have slots of their own, as in Bitcoin Core.
+    private int Count(bool inbound) => _peers.Keys.Count(p => p.IsInbound == inbound && !p.IsManual);
 
     private async Task AcceptAsync(SocketListener listener, CancellationToken stoppingToken)
     {
@@ -209,7 +212,7 @@ public sealed partial class PeerNetwork : BackgroundService
         var loop = loopToken ?? stoppingToken;
         while (!loop.IsCancellationRequested)
         {
-            bool connected = (!gated || Count(inbound: false) < _options.MaxOutbound) && await DialAsync(endPoint, stoppingToken).ConfigureAwait(false);
+            bool connected = (!gated || Count(inbound: false) < _options.MaxOutbound) && await DialAsync(endPoint, stoppingToken, manual: !gated).ConfigureAwait(false);
             delay = connected ? _options.ReconnectDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
             try
             {
@@ -227,12 +230,13 @@ public sealed partial class PeerNetwork : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-            // A dial stays in _dialling for its whole session; count only those still connecting.
+            // A dial stays in _dialling for its whole session; count only those still connecting. A node already
+            // connected (either way: an inbound peer's advertised listen endpoint counts) is not dialled again.
             int connecting = _dialling.Keys.Count(e => !_peers.Keys.Any(p => !p.IsInbound && p.RemoteEndPoint.Equals(e)));
             if (Count(inbound: false) + connecting >= _options.MaxOutbound)
                 continue;
             var candidate = Addresses.Pick(e => _dialling.ContainsKey(e) || _options.Bootstrap.Contains(e) || Equals(e, LocalEndPoint)
-                || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e)) || Discouragement.IsDiscouraged(e.Address) || Bans.IsBanned(e));
+                || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e) || e.Equals(p.ListenEndPoint)) || Discouragement.IsDiscouraged(e.Address) || Bans.IsBanned(e));
             if (candidate is not null)
                 Track(DialAsync(candidate, stoppingToken));
         }
@@ -240,7 +244,7 @@ public sealed partial class PeerNetwork : BackgroundService
 
     // Dials once and runs the peer to its end; true if the handshake completed. The handshake's outcome is also
     // reported through the optional completion source as soon as it is known (ConnectAsync waits on it).
-    private async Task<bool> DialAsync(IPEndPoint endPoint, CancellationToken stoppingToken, TaskCompletionSource<bool>? handshake = null)
+    private async Task<bool> DialAsync(IPEndPoint endPoint, CancellationToken stoppingToken, TaskCompletionSource<bool>? handshake = null, bool manual = false)
     {
         if (Bans.IsBanned(endPoint) || !_dialling.TryAdd(endPoint, 0))
         {
@@ -262,7 +266,7 @@ public sealed partial class PeerNetwork : BackgroundService
                 handshake?.TrySetResult(false);
                 return false;
             }
-            return await RunPeerAsync(connection, inbound: false, stoppingToken, endPoint, handshake).ConfigureAwait(false);
+            return await RunPeerAsync(connection, inbound: false, stoppingToken, endPoint, handshake, manual).ConfigureAwait(false);
         }
         finally
         {

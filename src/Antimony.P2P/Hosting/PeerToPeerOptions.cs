@@ -55,12 +55,13 @@ public sealed class PeerToPeerOptions
 
     /// <summary>
     /// Messages per second a peer may send, sustained (token bucket refill). Blocks this node requested from the
-    /// peer are not counted. Default 5,000/s: a sync of thousands of blocks sends one getdata per block received.
+    /// peer are not counted. Default 10,000/s: a peer syncing from us sends one getdata per block it receives, so
+    /// the budget must exceed the blocks per second a node can validate.
     /// </summary>
-    public double MessageRate { get; set; } = 5_000;
+    public double MessageRate { get; set; } = 10_000;
 
-    /// <summary>Messages a peer may send in a burst above <see cref="MessageRate"/> (token bucket capacity). Default 50,000.</summary>
-    public double MessageBurst { get; set; } = 50_000;
+    /// <summary>Messages a peer may send in a burst above <see cref="MessageRate"/> (token bucket capacity). Default 100,000.</summary>
+    public double MessageBurst { get; set; } = 100_000;
 
     /// <summary>Frame bytes per second a peer may send, sustained; requested blocks are not counted. Default 16 MiB/s.</summary>
     public double ByteRate { get; set; } = 16 * 1024 * 1024;

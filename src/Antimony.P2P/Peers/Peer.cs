@@ -74,6 +74,9 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>Bytes of messages queued for this peer and not yet handed to the connection.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
+    /// <summary>Whether the operator asked for this connection (addnode): it does not take an outbound slot.</summary>
+    public bool IsManual { get; internal init; }
+
     /// <summary>Whether the peer dialled us.</summary>
     public bool IsInbound { get; }
 

@@ -82,7 +82,7 @@ public sealed class CoinSelector
             .OrderByDescending(c => c.Output.Value.Atoms).ThenBy(c => c.OutPoint.Txid.ToString()).ThenBy(c => c.OutPoint.Index).ToArray();
 
         var candidates = new List<CoinSelection>(3);
-        if (BranchAndBound(useful, payments, amount, inputFee) is { } changeless)
+        if (BranchAndBound(useful, payments, amount) is { } changeless)
             candidates.Add(changeless);
         if (SmallestCovering(useful, payments, amount) is { } single)
             candidates.Add(single);
@@ -116,26 +116,29 @@ public sealed class CoinSelector
         return new CoinSelection(inputs, new Money(total - amount), Money.Zero, VirtualSize(inputs.Count, payments, false), algorithm);
     }
 
-    private CoinSelection? BranchAndBound(SpendableCoin[] coins, IReadOnlyList<TxOut> payments, long amount, long inputFee)
+    private CoinSelection? BranchAndBound(SpendableCoin[] coins, IReadOnlyList<TxOut> payments, long amount)
     {
-        // Effective values carry each input's own fee (rounded up per input, so the sum never underestimates).
-        var effective = coins.Select(c => c.Output.Value.Atoms - inputFee).ToArray();
-        long target = amount + Fee(0, payments, change: false).Atoms;
-        long costOfChange = Fee(0, [new TxOut(Money.Zero, new Script(new byte[34]))], change: false).Atoms
-            - Fee(0, [], change: false).Atoms + inputFee + DustThreshold.Atoms;
-        var remaining = new long[effective.Length + 1];
+        // Work in atoms x 4000 so an input's share of the fee (rate x 230 WU / 4000) is exact rather than rounded up
+        // per input, which would hide exact matches; every candidate is then checked with the exact fee.
+        Int128 rate = FeeRate.AtomsPerKilovirtualByte;
+        var effective = coins.Select(c => (Int128)c.Output.Value.Atoms * 4000 - rate * TaprootWeights.InputWeight).ToArray();
+        int outputsWeight = payments.Sum(p => TaprootWeights.OutputWeight(p.ScriptPubKey.Length));
+        Int128 target = (Int128)amount * 4000 + rate * TaprootWeights.TransactionWeight(0, payments.Count, outputsWeight);
+        // Change is worth making only above: its output's fee, the fee to spend it later, and the dust threshold.
+        Int128 costOfChange = rate * (TaprootWeights.P2trOutputWeight + TaprootWeights.InputWeight) + (Int128)DustThreshold.Atoms * 4000;
+        var remaining = new Int128[effective.Length + 1];
         for (int i = effective.Length - 1; i >= 0; i--)
             remaining[i] = remaining[i + 1] + effective[i];
         if (remaining[0] < target)
             return null;
 
         var chosen = new bool[effective.Length];
-        bool[]? best = null;
-        long bestWaste = long.MaxValue;
-        long sum = 0;
+        CoinSelection? best = null;
+        Int128 bestWaste = Int128.MaxValue;
+        Int128 sum = 0;
         int depth = 0, tries = 0;
-        // Depth-first over "include coin i" (left) before "skip coin i" (right), pruning branches that overshoot
-        // the window or cannot reach the target with what is left.
+        // Depth-first over "include coin i" before "skip coin i" (coins sorted by value, largest first), pruning
+        // branches that overshoot the window or cannot reach the target with what is left.
         while (tries++ < MaxBranchAndBoundTries)
         {
             bool backtrack = false;
@@ -143,13 +146,12 @@ public sealed class CoinSelector
                 backtrack = true;
             else if (sum >= target)
             {
-                long waste = sum - target;
-                if (waste < bestWaste)
+                Int128 waste = sum - target;
+                if (waste < bestWaste
+                    && Evaluate(coins.Where((_, i) => i < depth && chosen[i]).ToArray(), payments, amount, CoinSelectionAlgorithm.BranchAndBound) is { } found)
                 {
                     bestWaste = waste;
-                    best = (bool[])chosen.Clone();
-                    if (waste == 0)
-                        break;
+                    best = found;
                 }
                 backtrack = true;
             }
@@ -175,10 +177,7 @@ public sealed class CoinSelector
                 depth++;
             }
         }
-        if (best is null)
-            return null;
-        var inputs = coins.Where((_, i) => best[i]).ToArray();
-        return Evaluate(inputs, payments, amount, CoinSelectionAlgorithm.BranchAndBound);
+        return best;
     }
 
     private CoinSelection? SmallestCovering(SpendableCoin[] coins, IReadOnlyList<TxOut> payments, long amount)

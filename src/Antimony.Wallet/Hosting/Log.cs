@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "Wallet block {Hash} is not in the block store; rescanning from genesis")]
     public static partial void Rescanning(ILogger logger, string hash);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Offering pending wallet transactions to the mempool failed")]
+    public static partial void ResubmitFailed(ILogger logger, Exception exception);
 }

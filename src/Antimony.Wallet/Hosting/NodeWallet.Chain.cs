@@ -100,7 +100,21 @@ public sealed partial class NodeWallet
         }
         // Off the event thread: re-offering transactions to the mempool raises events of its own.
         if (reconcile)
-            _ = Task.Run(ResubmitPending);
+            _ = Task.Run(ResubmitPendingSafely);
+    }
+
+    private void ResubmitPendingSafely()
+    {
+        try
+        {
+            ResubmitPending();
+        }
+#pragma warning disable CA1031 // a background retry must not become an unobserved task exception; the next reorg retries
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.ResubmitFailed(_logger, e);
+        }
     }
 
     /// <summary>

@@ -124,7 +124,8 @@ public sealed partial class NodeWallet
     private void AddRecords(TrackedTransaction tracked, List<WalletTransactionRecord> records)
     {
         var transaction = tracked.Transaction;
-        int confirmations = tracked.Confirmations(_tipHeight);
+        int confirmations = ConfirmationsOf(tracked);
+        bool dead = confirmations < 0;
         var time = tracked.BlockTime ?? tracked.FirstSeen;
         bool fromMe = IsFromMe(tracked);
         Money? fee = null;
@@ -143,15 +144,15 @@ public sealed partial class NodeWallet
                 continue;
             if (fromMe)
                 records.Add(new WalletTransactionRecord(tracked.Txid, vout, WalletTransactionCategory.Send, address, label, -output.Value, fee,
-                    confirmations, tracked.BlockHash, tracked.Height, time, tracked.Abandoned));
+                    confirmations, tracked.BlockHash, tracked.Height, time, dead));
             if (!mine)
                 continue;
             var category = !transaction.IsCoinbase ? WalletTransactionCategory.Receive
-                : tracked.Abandoned ? WalletTransactionCategory.Orphan
+                : dead ? WalletTransactionCategory.Orphan
                 : IsMature(tracked) ? WalletTransactionCategory.Generate
                 : WalletTransactionCategory.Immature;
             records.Add(new WalletTransactionRecord(tracked.Txid, vout, category, address, label, output.Value, null,
-                confirmations, tracked.BlockHash, tracked.Height, time, tracked.Abandoned));
+                confirmations, tracked.BlockHash, tracked.Height, time, dead));
         }
     }
 }

@@ -41,9 +41,33 @@ public sealed partial class NodeWallet
             _opened = true;
             Log.Opened(_logger, _tipHeight, _transactions.Count, _chain.Tip.Height);
             Synchronize();
+            ScanMempool();
             Save();
         }
         ResubmitPending();
+    }
+
+    /// <summary>
+    /// Picks up wallet transactions already in the mempool (a wallet learns them from events, which it missed while
+    /// closed); repeated until nothing changes, because a child is relevant only once its parent is tracked.
+    /// </summary>
+    private void ScanMempool()
+    {
+        if (_pool is null)
+            return;
+        var entries = _pool.GetEntries();
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var entry in entries)
+            {
+                if (!_transactions.ContainsKey(entry.Txid) && IsRelevant(entry.Transaction))
+                {
+                    Track(entry.Transaction);
+                    changed = true;
+                }
+            }
+        }
     }
 
     /// <summary>Reads the seed entropy from the key file, or makes a new 24-word seed; true when created.</summary>
@@ -167,7 +191,7 @@ public sealed partial class NodeWallet
             return;
         List<TrackedTransaction> pending;
         lock (_gate)
-            pending = [.. _transactions.Values.Where(t => !t.IsConfirmed && !t.Abandoned && !t.Transaction.IsCoinbase).OrderBy(t => t.Sequence)];
+            pending = [.. _transactions.Values.Where(t => !t.IsConfirmed && IsLive(t) && !t.Transaction.IsCoinbase).OrderBy(t => t.Sequence)];
         foreach (var tracked in pending)
         {
             if (_pool.Contains(tracked.Txid))

@@ -97,6 +97,19 @@ public sealed partial class NodeWallet : IHostedService, IDisposable
     }
 
     /// <summary>
+    /// Whether <paramref name="address"/> is one of the wallet's watched addresses (issued ones and the lookahead
+    /// window past them, on both chains), e.g. for <c>getaddressinfo</c>'s <c>ismine</c>.
+    /// </summary>
+    public bool IsMine(SegwitAddress address)
+    {
+        Open();
+        if (address.Hrp != _parameters.Network.Bech32Hrp)
+            return false;
+        lock (_gate)
+            return _scripts.ContainsKey(address.ToScript());
+    }
+
+    /// <summary>
     /// The balance: mature outputs with at least <paramref name="minConfirmations"/> confirmations are
     /// <see cref="WalletBalance.Confirmed"/>, others <see cref="WalletBalance.Unconfirmed"/>, and coinbase
     /// outputs younger than the network's coinbase maturity <see cref="WalletBalance.Immature"/>.
@@ -111,7 +124,7 @@ public sealed partial class NodeWallet : IHostedService, IDisposable
             {
                 if (!IsMature(tracked))
                     immature += output.Value.Atoms;
-                else if (tracked.Confirmations(_tipHeight) >= minConfirmations)
+                else if (ConfirmationsOf(tracked) >= minConfirmations)
                     confirmed += output.Value.Atoms;
                 else
                     unconfirmed += output.Value.Atoms;
@@ -129,7 +142,7 @@ public sealed partial class NodeWallet : IHostedService, IDisposable
             var coins = new List<WalletCoin>();
             foreach (var (outPoint, (tracked, output)) in Unspent())
             {
-                int confirmations = tracked.Confirmations(_tipHeight);
+                int confirmations = ConfirmationsOf(tracked);
                 if (!IsMature(tracked) || confirmations < minConfirmations || confirmations > maxConfirmations)
                     continue;
                 var (chain, index) = _scripts[output.ScriptPubKey];
@@ -181,13 +194,37 @@ public sealed partial class NodeWallet : IHostedService, IDisposable
         var spent = new HashSet<OutPoint>();
         foreach (var tracked in _transactions.Values)
         {
-            if (tracked.Abandoned || tracked.Transaction.IsCoinbase)
+            if (tracked.Transaction.IsCoinbase || !IsLive(tracked))
                 continue;
             foreach (var input in tracked.Transaction.Inputs)
                 spent.Add(input.PreviousOutput);
         }
-        return _owned.Where(o => !o.Value.Transaction.Abandoned && !spent.Contains(o.Key)).OrderBy(o => o.Value.Transaction.Sequence).ThenBy(o => o.Key.Index);
+        return _owned.Where(o => !spent.Contains(o.Key) && IsLive(o.Value.Transaction)).OrderBy(o => o.Value.Transaction.Sequence).ThenBy(o => o.Key.Index);
     }
+
+    /// <summary>
+    /// Whether <paramref name="tracked"/> can still confirm: it is in the active chain, or it is pending, not
+    /// abandoned, and every wallet output it spends comes from a live transaction (a send from an orphaned
+    /// coinbase dies with it even if the mempool never says so).
+    /// </summary>
+    private bool IsLive(TrackedTransaction tracked)
+    {
+        if (tracked.IsConfirmed)
+            return true;
+        if (tracked.Abandoned)
+            return false;
+        foreach (var input in tracked.Transaction.Inputs)
+        {
+            // Recursion only walks pending ancestors: a confirmed parent answers at once.
+            if (_owned.TryGetValue(input.PreviousOutput, out var parent) && !IsLive(parent.Transaction))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>Blocks since (and including) the one holding it; 0 pending; -1 when it can no longer confirm.</summary>
+    private int ConfirmationsOf(TrackedTransaction tracked) =>
+        !IsLive(tracked) ? -1 : tracked.Height is int height ? _tipHeight - height + 1 : 0;
 
     /// <summary>Consensus' coinbase maturity for a spend in the next block (CoinbaseMaturityRule).</summary>
     private bool IsMature(TrackedTransaction tracked) =>

@@ -43,6 +43,4 @@ internal sealed class TrackedTransaction(Transaction transaction, long sequence,
         if (Transaction.IsCoinbase)
             Abandoned = true;
     }
-
-    public int Confirmations(int tipHeight) => Abandoned ? -1 : Height is int h ? tipHeight - h + 1 : 0;
 }

@@ -50,6 +50,14 @@ public sealed class HostileTests(ITestOutputHelper output)
     });
 
     [Fact]
+    public Task A_truncated_frame_instead_of_a_handshake() => Survives(MisbehaviourReason.TruncatedFrame, handshake: false,
+        configure: o => o.HandshakeTimeout = TimeSpan.FromSeconds(1), attack: async (_, attacker, ct) =>
+        {
+            var frame = attacker.Frame(new UnknownMessage(MessageCommand.FromName("junk"), new byte[100_000]));
+            await attacker.SendAsync(frame.AsMemory(0, 30_000), ct);
+        });
+
+    [Fact]
     public Task A_wrong_checksum() => Survives(MisbehaviourReason.BadChecksum, attack: async (_, attacker, ct) =>
     {
         var frame = attacker.Frame(PingMessageOf(7));

@@ -4,6 +4,7 @@ using Antimony.Consensus.Parameters;
 using Antimony.P2P.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -83,6 +84,17 @@ public sealed class ConfigurationTests
         using var provider = Compose(new() { [key] = value });
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PeerToPeerOptions>>().Value);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_with_a_bad_value_fails_to_start_and_names_the_key()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Antimony:P2P:Bootstrap:0"] = "127.0.0.1:notaport" });
+        builder.Services.AddAntimony(ChainParameters.Regtest).AddInMemoryStore().AddPeerToPeer();
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Antimony:P2P:Bootstrap:0: '127.0.0.1:notaport' is not an IP endpoint", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,10 +18,10 @@ public sealed class BlockchainMethodTests : IClassFixture<MinedNodeFixture>
     [Fact]
     public async Task Generatetoaddress_mined_every_block_onto_the_active_chain()
     {
-        Assert.Equal(102, _fixture.Blocks.Count);
-        for (int height = 1; height <= 102; height++)
+        Assert.Equal(111, _fixture.Blocks.Count);
+        for (int height = 1; height <= 111; height++)
             Assert.Equal(_node.Chain.GetActiveEntry(height)!.Hash.ToString(), _fixture.Blocks[height - 1]);
-        Assert.Equal(102, (await _node.CallAsync("getblockcount")).GetInt32());
+        Assert.Equal(111, (await _node.CallAsync("getblockcount")).GetInt32());
         Assert.Equal(_node.Chain.Tip.Hash.ToString(), (await _node.CallAsync("getbestblockhash")).GetString());
     }
 
@@ -29,7 +29,7 @@ public sealed class BlockchainMethodTests : IClassFixture<MinedNodeFixture>
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(57)]
-    [InlineData(102)]
+    [InlineData(111)]
     public async Task Getblockhash_is_the_active_chain_hash_at_the_height(int height)
     {
         Assert.Equal(_node.Chain.GetActiveEntry(height)!.Hash.ToString(), (await _node.CallAsync("getblockhash", $"[{height}]")).GetString());
@@ -37,7 +37,7 @@ public sealed class BlockchainMethodTests : IClassFixture<MinedNodeFixture>
     }
 
     [Theory]
-    [InlineData("[103]", -8)]
+    [InlineData("[112]", -8)]
     [InlineData("[-1]", -8)]
     [InlineData("[\"1\"]", -3)]
     [InlineData("[1.5]", -3)]
@@ -87,7 +87,7 @@ public sealed class BlockchainMethodTests : IClassFixture<MinedNodeFixture>
             Assert.Equal(block.SerializedSize, json.GetProperty("size").GetInt32());
             Assert.Equal(block.Weight, json.GetProperty("weight").GetInt32());
             Assert.Equal(block.BaseSize, json.GetProperty("strippedsize").GetInt32());
-            Assert.Equal(102, json.GetProperty("height").GetInt32());
+            Assert.Equal(111, json.GetProperty("height").GetInt32());
             Assert.False(json.TryGetProperty("nextblockhash", out _));
         }
         Assert.Equal(JsonValueKind.Array, (await _node.CallAsync("getblock", $"[\"{entry.Hash}\"]")).GetProperty("tx").ValueKind);

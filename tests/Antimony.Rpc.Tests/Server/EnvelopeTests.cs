@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Antimony.Rpc.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antimony.Rpc.Tests.Server;
 
@@ -128,6 +129,34 @@ public sealed class EnvelopeTests : IClassFixture<PlainNodeFixture>
     {
         var (_, body) = await _node.PostAsync("""{"jsonrpc":"1.0","id":"curltest","method":"getblockcount","params":[]}""");
         Assert.True(body!.Value.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_and_absurd_nesting_are_parse_errors()
+    {
+        foreach (var bytes in new[] { new byte[] { 0x7b, 0xff, 0xfe, 0x7d }, "{\"id\":\""u8.ToArray().Concat(new byte[] { 0xc3, 0x28 }).Concat("\"}"u8.ToArray()).ToArray(),
+            System.Text.Encoding.ASCII.GetBytes(new string('[', 5000) + new string(']', 5000)) })
+        {
+            using var content = new ByteArrayContent(bytes);
+            using var response = await _node.Client.PostAsync("/", content);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(-32700, body.GetProperty("error").GetProperty("code").GetInt32());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _node.PostAsync("""{"id":1,"method":"getblockcount"}""")).Status);
+    }
+
+    [Theory]
+    [InlineData("""{"id":1,"method":"validateaddress","params":["\ud800"]}""")]
+    [InlineData("""{"id":1,"method":"\udc00"}""")]
+    [InlineData("""{"id":"\ud800","method":"getblockcount"}""")]
+    [InlineData("""{"id":1,"method":"getblock","params":{"\ud800":1}}""")]
+    public async Task Lone_surrogate_escapes_get_json_replies(string body)
+    {
+        var (status, reply) = await _node.PostAsync(body);
+        Assert.NotNull(reply);
+        Assert.True(reply.Value.TryGetProperty("id", out _), status.ToString());
+        Assert.Equal(0, _node.Services.GetRequiredService<Antimony.Rpc.Server.RpcDispatcher>().UnexpectedFailures);
     }
 
     [Fact]

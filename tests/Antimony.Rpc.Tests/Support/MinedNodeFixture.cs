@@ -4,7 +4,7 @@ using Antimony.Primitives.Transactions;
 namespace Antimony.Rpc.Tests.Support;
 
 /// <summary>
-/// A regtest node with 102 blocks mined through <c>generatetoaddress</c>: block 102 confirms <see cref="Confirmed"/>
+/// A regtest node with 111 blocks mined through <c>generatetoaddress</c>: block 111 confirms <see cref="Confirmed"/>
 /// (spending coinbase 1), and <see cref="Pending"/> (spending coinbase 2) waits in the mempool. Tests on it only read,
 /// or add transactions of their own.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class MinedNodeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _node = await RpcTestNode.StartAsync();
-        Blocks.AddRange(await _node.GenerateAsync(101));
+        Blocks.AddRange(await _node.GenerateAsync(110));
         Confirmed = Spends.FromCoinbase(_node.Chain, 1, Fee);
         Assert.Equal(Confirmed.Txid.ToString(), (await _node.CallAsync("sendrawtransaction", $"[\"{Confirmed.ToHex()}\"]")).GetString());
         Blocks.AddRange(await _node.GenerateAsync(1));

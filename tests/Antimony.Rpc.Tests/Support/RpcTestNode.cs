@@ -83,7 +83,17 @@ internal sealed class RpcTestNode : IAsyncDisposable
         compose?.Invoke(antimony, dataDirectory);
         var app = builder.Build();
         app.MapAntimonyRpc();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (Directory.Exists(dataDirectory))
+                Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new RpcTestNode(app, dataDirectory, new Uri(addresses.First()));
     }

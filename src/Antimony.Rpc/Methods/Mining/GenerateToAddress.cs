@@ -54,7 +54,16 @@ internal sealed class GenerateToAddress(ChainState chain, TemplateFactory templa
         {
             await WaitForClockAsync(template, token).ConfigureAwait(false);
             long budget = maxTries;
-            var (block, tried) = await Task.Run(() => Search(template, budget, token), token).ConfigureAwait(false);
+            Block? block;
+            long tried;
+            try
+            {
+                (block, tried) = await Task.Run(() => Search(template, budget, token), token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new RpcException(RpcErrorCode.MiscError, "Shutting down");
+            }
             maxTries -= tried;
             if (block is null)
                 break;

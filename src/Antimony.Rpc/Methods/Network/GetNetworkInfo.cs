@@ -4,11 +4,15 @@ using Antimony.P2P.Hosting;
 using Antimony.P2P.Messages;
 using Antimony.Primitives.Amounts;
 using Antimony.Rpc.Json;
+using Antimony.Rpc.Monitoring;
 using Microsoft.Extensions.Options;
 
 namespace Antimony.Rpc.Methods.Network;
 
-/// <summary><c>getnetworkinfo</c>: version, user agent, services, connection counts, relay fees and local addresses in Core's shape.</summary>
+/// <summary>
+/// <c>getnetworkinfo</c>: version, user agent, services, connection counts, relay fees and local addresses in Core's shape,
+/// plus <c>healthscore</c> (0-100) when monitoring (<c>AddMonitoring</c>) is part of the node.
+/// </summary>
 internal sealed class GetNetworkInfo(NodeServices node) : IRpcMethod
 {
     /// <summary>Core's integer client version (major * 10000 + minor * 100 + patch) for 0.1.0.</summary>
@@ -62,6 +66,9 @@ internal sealed class GetNetworkInfo(NodeServices node) : IRpcMethod
         result.WriteEndArray();
         result.WriteStartArray("warnings");
         result.WriteEndArray();
+        // Antimony's addition: the monitoring health score (0-100: running, connections, error-free, responsive, 25 each).
+        if (node.Get<HealthScore>() is { } health)
+            result.WriteNumber("healthscore", health.Evaluate().Score);
         result.WriteEndObject();
         return ValueTask.CompletedTask;
     }
