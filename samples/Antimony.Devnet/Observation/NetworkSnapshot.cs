@@ -26,6 +26,9 @@ internal sealed class NetworkSnapshot
     /// <summary>When the snapshot was taken.</summary>
     public long TakenUnixMs { get; }
 
+    /// <summary>A snapshot of observations already made (tests, replays).</summary>
+    public static NetworkSnapshot Of(DevnetState state, IReadOnlyList<NodeObservation> nodes, long takenUnixMs) => new(state, nodes, takenUnixMs);
+
     /// <summary>Asks every node for /status in parallel, each within <paramref name="deadline"/>.</summary>
     public static async Task<NetworkSnapshot> TakeAsync(DevnetState state, DevnetClients clients, TimeSpan deadline, CancellationToken cancellationToken)
     {
