@@ -88,6 +88,30 @@ internal sealed class NodeRpcClient
         }
     }
 
+    /// <summary>
+    /// The value of an unlabelled sample in the node's Prometheus <c>/metrics</c> text (e.g.
+    /// <c>antimony_consensus_blocks_connected_total</c>), or null when the node does not export it.
+    /// </summary>
+    public async Task<double?> GetMetricAsync(string name, CancellationToken cancellationToken = default)
+    {
+        string text;
+        try
+        {
+            text = await _http.GetStringAsync(new Uri(_node.RpcUri, "metrics"), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(name + " ", StringComparison.Ordinal)
+                && double.TryParse(line.AsSpan(name.Length + 1).Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value))
+                return value;
+        }
+        return null;
+    }
+
     private async Task<JsonNode?> PostAsync(string body, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
