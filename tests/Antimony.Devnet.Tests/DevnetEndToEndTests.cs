@@ -36,7 +36,7 @@ public sealed class DevnetEndToEndTests(ITestOutputHelper output) : IDisposable
 
         await Expect(0, "node4", "status", "-d", dir);
         await Expect(0, "Network health", "monitor", "--once", "-d", dir);
-        await Expect(0, "PASS test connectivity", "test", "connectivity", "-d", dir);
+        await Expect(0, "PASS test connectivity", "test", "connectivity", "--settle", "30", "-d", dir);
         await Expect(0, "PASS test propagation", "test", "propagation", "-b", "2", "-d", dir);
         await Expect(0, "PASS test miners", "test", "miners", "-m", "3", "-b", "6", "-d", dir);
         await Expect(0, "PASS test throughput", "test", "throughput", "-n", "300", "-d", dir);
