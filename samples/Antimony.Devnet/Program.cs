@@ -1,2 +1,4 @@
-// atmn-devnet: launches, monitors, tests and benchmarks a local network of atmn-node processes (work in progress).
-return 0;
+using Antimony.Devnet.Cli;
+
+// atmn-devnet: launches, monitors, tests and benchmarks a local network of atmn-node processes.
+return await DevnetCommands.Create().Parse(args).InvokeAsync();
