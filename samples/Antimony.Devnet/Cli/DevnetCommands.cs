@@ -20,6 +20,7 @@ internal static class DevnetCommands
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DashboardCommand.Create());
         root.Subcommands.Add(DownCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }
