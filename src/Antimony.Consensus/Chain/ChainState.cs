@@ -124,6 +124,34 @@ public sealed partial class ChainState : IDisposable
     }
 
     /// <summary>
+    /// The answer to a peer's locator (getheaders/getblocks): the active-chain entries after the first locator
+    /// hash that is on the active chain (genesis when none is), up to <paramref name="stop"/> inclusive or
+    /// <paramref name="max"/> entries.
+    /// </summary>
+    public IReadOnlyList<ChainEntry> GetEntriesAfter(IEnumerable<BlockHash> locator, BlockHash stop, int max)
+    {
+        var tip = Tip;
+        ChainEntry start = Genesis;
+        foreach (var hash in locator)
+        {
+            if (TryGetEntry(hash, out var entry) && IsActive(entry))
+            {
+                start = entry;
+                break;
+            }
+        }
+        var entries = new List<ChainEntry>();
+        for (int height = start.Height + 1; height <= tip.Height && entries.Count < max; height++)
+        {
+            var entry = tip.GetAncestor(height)!;
+            entries.Add(entry);
+            if (entry.Hash == stop)
+                break;
+        }
+        return entries;
+    }
+
+    /// <summary>
     /// Validates and stores <paramref name="block"/>, then moves the active chain to the most-work valid
     /// chain, connecting and disconnecting blocks as needed.
     /// </summary>

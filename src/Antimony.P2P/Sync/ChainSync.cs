@@ -150,26 +150,10 @@ internal sealed class ChainSync
 
     private void OnGetHeaders(Peer peer, GetHeadersMessage request)
     {
-        var tip = _chain.Tip;
-        ChainEntry start = _chain.Genesis;
-        foreach (var hash in request.Locator)
-        {
-            if (_chain.TryGetEntry(hash, out var entry) && _chain.IsActive(entry))
-            {
-                start = entry;
-                break;
-            }
-        }
-        var headers = ImmutableArray.CreateBuilder<BlockHeader>();
-        for (int height = start.Height + 1; height <= tip.Height && headers.Count < HeadersMessage.MaxHeaders; height++)
-        {
-            var entry = tip.GetAncestor(height)!;
-            headers.Add(entry.Header);
+        var entries = _chain.GetEntriesAfter(request.Locator, request.StopHash, HeadersMessage.MaxHeaders);
+        foreach (var entry in entries)
             peer.MarkKnown(entry.Hash.Value);
-            if (entry.Hash == request.StopHash)
-                break;
-        }
-        peer.Post(new HeadersMessage(headers.DrainToImmutable()));
+        peer.Post(new HeadersMessage([.. entries.Select(e => e.Header)]));
     }
 
     private void OnBlockInventory(Peer peer, InvMessage inv)

@@ -107,26 +107,10 @@ internal sealed partial class SimulatedNode(int id, Region region, ChainState ch
 
     private void OnGetHeaders(PeerLink link, GetHeadersMessage request)
     {
-        var tip = Chain.Tip;
-        ChainEntry start = Chain.Genesis;
-        foreach (var hash in request.Locator)
-        {
-            if (Chain.TryGetEntry(hash, out var entry) && Chain.IsActive(entry))
-            {
-                start = entry;
-                break;
-            }
-        }
-        var headers = ImmutableArray.CreateBuilder<BlockHeader>();
-        for (int height = start.Height + 1; height <= tip.Height && headers.Count < HeadersMessage.MaxHeaders; height++)
-        {
-            var entry = tip.GetAncestor(height)!;
-            headers.Add(entry.Header);
+        var entries = Chain.GetEntriesAfter(request.Locator, request.StopHash, HeadersMessage.MaxHeaders);
+        foreach (var entry in entries)
             link.Known.Add(entry.Hash);
-            if (entry.Hash == request.StopHash)
-                break;
-        }
-        Send(link, new HeadersMessage(headers.DrainToImmutable()));
+        Send(link, new HeadersMessage([.. entries.Select(e => e.Header)]));
     }
 
     private void OnGetData(PeerLink link, GetDataMessage request)
