@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
+using Antimony.Consensus.Storage;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Transactions;
 using Antimony.Rpc.Json;
@@ -10,8 +11,8 @@ namespace Antimony.Rpc.Methods.Mempool;
 
 /// <summary>
 /// <c>getrawtransaction "txid" ( verbosity "blockhash" )</c>: a pooled transaction, or one in the given block, as hex
-/// or decoded (with blockhash, confirmations and times). Like Core without <c>-txindex</c>, a confirmed transaction
-/// needs its block hash.
+/// or decoded (with blockhash, confirmations and times). A confirmed transaction needs its block hash unless the
+/// node keeps a transaction index (<c>AddTransactionIndex()</c>, Core's <c>-txindex</c>).
 /// </summary>
 internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : IRpcMethod
 {
@@ -43,8 +44,18 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         {
             throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "The genesis block coinbase is not considered an ordinary transaction and cannot be retrieved");
         }
+        var index = node.Get<ITransactionIndex>();
+        if (transaction is null && index is not null)
+            (transaction, entry) = FindIndexed(index, txid);
         if (transaction is null)
-            throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries. Use gettransaction for wallet transactions.");
+        {
+            string reason = index is null
+                ? "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries."
+                : index.Status.IsSynced
+                    ? "No such mempool or blockchain transaction."
+                    : "No such mempool or blockchain transaction. Blockchain transactions are still in the process of being indexed.";
+            throw new RpcException(RpcErrorCode.InvalidAddressOrKey, reason + " Use gettransaction for wallet transactions.");
+        }
 
         if (verbosity <= 0)
         {
@@ -53,7 +64,7 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         }
         result.WriteStartObject();
         bool active = entry is not null && chain.IsActive(entry);
-        if (entry is not null)
+        if (parameters.Has(2))
             result.WriteBoolean("in_active_chain", active);
         result.WriteTransactionProperties(transaction, chain.Parameters.Network, includeHex: true);
         if (entry is not null)
@@ -65,6 +76,17 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         }
         result.WriteEndObject();
         return ValueTask.CompletedTask;
+    }
+
+    // The index names an active block; the checks guard against an entry left by a store that ran without it.
+    private (Transaction?, ChainEntry?) FindIndexed(ITransactionIndex index, Txid txid)
+    {
+        if (!index.TryGetLocation(txid, out var location)
+            || !chain.TryGetEntry(location.Block, out var entry) || !chain.IsActive(entry)
+            || !chain.TryGetBlock(location.Block, out var block)
+            || location.Position >= block.Transactions.Length || block.Transactions[location.Position].Txid != txid)
+            return (null, null);
+        return (block.Transactions[location.Position], entry);
     }
 
     private static Transaction? Find(Block block, Txid txid)
