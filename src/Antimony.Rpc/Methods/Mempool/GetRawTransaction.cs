@@ -2,6 +2,7 @@ using System.Text.Json;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
 using Antimony.Consensus.Storage;
+using Antimony.Rpc.Methods.Blockchain;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Transactions;
 using Antimony.Rpc.Json;
@@ -28,13 +29,16 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         int verbosity = parameters.GetOptionalVerbosity(1) ?? 0;
         Transaction? transaction = null;
         ChainEntry? entry = null;
+        Block? holder = null;
+        int position = -1;
         if (parameters.Has(2))
         {
             entry = ChainLookup.GetEntry(chain, parameters.GetHash(2));
             if (!chain.TryGetBlock(entry.Hash, out var block))
                 throw new RpcException(RpcErrorCode.MiscError, "Block not available");
-            transaction = Find(block, txid)
-                ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+            holder = block;
+            position = Find(block, txid);
+            transaction = position >= 0 ? block.Transactions[position] : throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
         }
         else if (node.PoolOrNull is { } pool && pool.TryGetEntry(txid, out var pooled))
         {
@@ -46,7 +50,7 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         }
         var index = node.Get<ITransactionIndex>();
         if (transaction is null && index is not null)
-            (transaction, entry) = FindIndexed(index, txid);
+            (transaction, entry, holder, position) = FindIndexed(index, txid);
         if (transaction is null)
         {
             string reason = index is null
@@ -66,7 +70,10 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         bool active = entry is not null && chain.IsActive(entry);
         if (parameters.Has(2))
             result.WriteBoolean("in_active_chain", active);
-        result.WriteTransactionProperties(transaction, chain.Parameters.Network, includeHex: true);
+        // Verbosity 2 adds the fee and each input's prevout when the block's undo data is at hand (Core's TxVerbosity::SHOW_DETAILS_AND_PREVOUT).
+        var undo = verbosity >= 2 && entry is not null && holder is not null ? BlockSpends.Find(node, chain, entry, holder) : null;
+        var spent = undo is null ? [] : BlockSpends.Of(undo, holder!, position);
+        result.WriteTransactionProperties(transaction, chain.Parameters.Network, includeHex: true, spent, showPrevouts: true);
         if (entry is not null)
         {
             result.WriteString("blockhash", entry.Hash.ToString());
@@ -79,23 +86,23 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
     }
 
     // The index names an active block; the checks guard against an entry left by a store that ran without it.
-    private (Transaction?, ChainEntry?) FindIndexed(ITransactionIndex index, Txid txid)
+    private (Transaction?, ChainEntry?, Block?, int) FindIndexed(ITransactionIndex index, Txid txid)
     {
         if (!index.TryGetLocation(txid, out var location)
             || !chain.TryGetEntry(location.Block, out var entry) || !chain.IsActive(entry)
             || !chain.TryGetBlock(location.Block, out var block)
             || location.Position >= block.Transactions.Length || block.Transactions[location.Position].Txid != txid)
-            return (null, null);
-        return (block.Transactions[location.Position], entry);
+            return (null, null, null, -1);
+        return (block.Transactions[location.Position], entry, block, location.Position);
     }
 
-    private static Transaction? Find(Block block, Txid txid)
+    private static int Find(Block block, Txid txid)
     {
-        foreach (var transaction in block.Transactions)
+        for (int i = 0; i < block.Transactions.Length; i++)
         {
-            if (transaction.Txid == txid)
-                return transaction;
+            if (block.Transactions[i].Txid == txid)
+                return i;
         }
-        return null;
+        return -1;
     }
 }
