@@ -31,7 +31,9 @@ public sealed partial class TransactionPool
     /// </summary>
     /// <remarks>
     /// This is sequential acceptance, not Core's package relay: a child cannot pay for a parent that is refused
-    /// on its own (below the minimum fee rate).
+    /// on its own (below the minimum fee rate). Unlike <see cref="Accept"/>, an accepted transaction does not
+    /// pull its waiting children out of the orphan pool, so a later transaction already held as an orphan is
+    /// judged on its own rather than reported as already pooled.
     /// </remarks>
     public IReadOnlyList<MempoolAcceptResult> TestAccept(IReadOnlyList<Transaction> transactions)
     {
