@@ -24,9 +24,10 @@ namespace Antimony.Storage.RocksDb;
 /// threads while a batch commits; a batch becomes visible to them all at once. Created and owned by
 /// <see cref="RocksDbStore"/>.
 /// </remarks>
-public sealed class RocksDbChainStateStore : IChainStateStore
+public sealed partial class RocksDbChainStateStore : IChainStateStore, ITransactionIndex
 {
     private readonly RocksDbDatabase _db;
+    private readonly RocksDbBlockStore _blocks;
     private readonly RocksDbStoreOptions _options;
     private readonly ILogger _logger;
     private readonly StoreMetrics _metrics;
@@ -39,9 +40,10 @@ public sealed class RocksDbChainStateStore : IChainStateStore
     private int _unflushedBlocks;
     private volatile bool _closed;
 
-    internal RocksDbChainStateStore(RocksDbDatabase db, RocksDbStoreOptions options, ChainTip? tip, ILogger logger, StoreMetrics metrics)
+    internal RocksDbChainStateStore(RocksDbDatabase db, RocksDbBlockStore blocks, RocksDbStoreOptions options, ChainTip? tip, ILogger logger, StoreMetrics metrics)
     {
         _db = db;
+        _blocks = blocks;
         _options = options;
         _tip = _durableTip = tip;
         _logger = logger;
@@ -178,6 +180,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
             // Check every coin can be stored before touching anything, so a bad batch changes nothing.
             foreach (var coin in batch.AddedCoins.Values)
                 _ = CoinRecord.SizeOf(coin);
+            var indexChanges = CollectIndexChanges(batch);
             _stateLock.EnterWriteLock();
             try
             {
@@ -189,6 +192,8 @@ public sealed class RocksDbChainStateStore : IChainStateStore
                     _pendingUndo[written.Block] = written.Undo;
                 if (batch.UndoToRemove is { } removed)
                     _pendingUndo[removed] = null;
+                foreach (var (txid, location) in indexChanges)
+                    _pendingTransactions[txid] = location;
                 _tip = batch.NewTip;
                 _unflushedBlocks++;
             }
@@ -251,7 +256,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
     // keep answering from the cache (where every entry being written still sits) during the write.
     private void FlushCore()
     {
-        if (_cache.DirtyCount == 0 && _pendingUndo.Count == 0 && _tip == _durableTip)
+        if (_cache.DirtyCount == 0 && _pendingUndo.Count == 0 && _pendingTransactions.Count == 0 && _tip == _durableTip)
             return;
         long started = Stopwatch.GetTimestamp();
         var dirty = _cache.CollectDirty();
@@ -288,6 +293,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
                 else
                     batch.Put(StorageKeys.BlockKey(block), UndoRecord.ToBytes(undo), _db.Undo);
             }
+            WritePendingTransactions(batch);
             // The tip record rides in the same batch as the coins: RocksDB applies a batch whole or not at
             // all, also when replaying its log after a crash, so the stored coins always match the stored tip.
             if (tip is { } newTip)
@@ -301,6 +307,7 @@ public sealed class RocksDbChainStateStore : IChainStateStore
         {
             _cache.MarkFlushed(_options.CacheSizeBytes);
             _pendingUndo.Clear();
+            _pendingTransactions.Clear();
             _durableTip = tip;
             _unflushedBlocks = 0;
         }

@@ -32,7 +32,8 @@ public sealed class RocksDbStore : IDisposable, IAsyncDisposable
         _logger = loggerFactory.CreateLogger<RocksDbStore>();
         RecoveredTip = tip;
         Blocks = new RocksDbBlockStore(db);
-        ChainState = new RocksDbChainStateStore(db, options, tip, loggerFactory.CreateLogger<RocksDbChainStateStore>(), metrics);
+        ChainState = new RocksDbChainStateStore(db, Blocks, options, tip, loggerFactory.CreateLogger<RocksDbChainStateStore>(), metrics);
+        ChainState.StartTransactionIndex();
     }
 
     /// <summary>The blocks and header index.</summary>
@@ -101,6 +102,7 @@ public sealed class RocksDbStore : IDisposable, IAsyncDisposable
             return;
         try
         {
+            ChainState.StopTransactionIndex();
             var tip = ChainState.Close();
             Log.Closing(_logger, _db.Directory, tip?.ToString() ?? "none");
         }
@@ -126,6 +128,7 @@ public sealed class RocksDbStore : IDisposable, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
+        ChainState.StopTransactionIndex();
         _db.Dispose();
         _metrics.Dispose();
     }

@@ -47,6 +47,7 @@ public static class RocksDbStoreExtensions
                 options.DataDirectory = dataDirectory;
                 configure?.Invoke(options);
             })
+            .Configure<IOptions<TransactionIndexOptions>>((options, index) => options.IndexTransactions |= index.Value.Enabled)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RocksDbStoreOptions>, RocksDbStoreOptionsValidator>());
         services.TryAddSingleton(provider => RocksDbStore.Open(

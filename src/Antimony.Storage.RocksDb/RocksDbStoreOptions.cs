@@ -49,4 +49,11 @@ public sealed class RocksDbStoreOptions
     /// it reads the whole database.
     /// </summary>
     public bool VerifyChecksumsOnOpen { get; set; }
+
+    /// <summary>
+    /// Keep the transaction index (Core's <c>-txindex</c>) in its own column family, written with each block's
+    /// coins; set by <c>AddTransactionIndex()</c>. Enabled on a store that already has a chain, the index is
+    /// built in the background from genesis while the node runs. Off by default.
+    /// </summary>
+    public bool IndexTransactions { get; set; }
 }

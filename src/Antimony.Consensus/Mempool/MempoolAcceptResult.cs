@@ -46,6 +46,16 @@ public sealed record MempoolAcceptResult
     /// <summary>The transactions this one replaced (directly conflicting ones and their descendants).</summary>
     public ImmutableArray<Txid> Replaced { get; }
 
+    /// <summary>The offered transaction's witness id (what <c>testmempoolaccept</c> reports next to the txid).</summary>
+    public Wtxid Wtxid { get; private init; }
+
+    /// <summary>The offered transaction's virtual size (BIP141), which the fee rate limits were judged against.</summary>
+    public int VirtualSize { get; private init; }
+
+    /// <summary>This result with the transaction's own identifiers and size, which every public entry point reports.</summary>
+    internal MempoolAcceptResult Describing(Transaction transaction) =>
+        this with { Wtxid = transaction.Wtxid, VirtualSize = transaction.VirtualSize };
+
     internal static MempoolAcceptResult Accepted(Txid txid, Money fee, ImmutableArray<Txid> replaced) =>
         new(txid, MempoolAcceptStatus.Accepted, null, null, false, fee, replaced);
 

@@ -49,6 +49,10 @@ internal sealed class OrphanPool(MempoolOptions options)
         return true;
     }
 
+    /// <summary>Whether <see cref="TryAdd"/> would hold <paramref name="transaction"/> (a dry run's answer, with no change).</summary>
+    public bool CouldHold(Transaction transaction) =>
+        _orphans.ContainsKey(transaction.Txid) || (options.MaxOrphanCount > 0 && transaction.TotalSize <= options.MaxOrphanBytes);
+
     /// <summary>Removes and returns the orphans that spend an output of <paramref name="parent"/>, oldest first.</summary>
     public List<(Transaction Transaction, DateTimeOffset Received)> TakeChildrenOf(Txid parent)
     {

@@ -120,7 +120,8 @@ public sealed partial class TransactionPool
         Added(entry);
         if (evicted.Count > 0)
             RecordEviction(evicted, highestEvictedRate, now);
-        Log.Accepted(_logger, entry.Txid.ToString(), fee.ToString(), entry.VirtualSize, replaced.Count);
+        if (!_dryRun)
+            Log.Accepted(_logger, entry.Txid.ToString(), fee.ToString(), entry.VirtualSize, replaced.Count);
         return MempoolAcceptResult.Accepted(entry.Txid, fee, [.. replaced.OrderBy(e => e.Sequence).Select(e => e.Txid)]);
     }
 
@@ -186,7 +187,7 @@ public sealed partial class TransactionPool
             if (_chain.Coins.TryGetCoin(new OutPoint(txid, (uint)i), out _))
                 return MempoolAcceptResult.Rejected(txid, MempoolRejectCodes.AlreadyKnown, null);
         }
-        if (_orphans.TryAdd(transaction, received, now))
+        if (_dryRun ? _orphans.CouldHold(transaction) : _orphans.TryAdd(transaction, received, now))
             return MempoolAcceptResult.Orphaned(txid, $"missing {missing}");
         return MempoolAcceptResult.Rejected(txid, MempoolRejectCodes.OrphanRefused, $"missing {missing}");
     }
@@ -205,13 +206,30 @@ public sealed partial class TransactionPool
         }
     }
 
-    /// <summary>Puts removed entries back exactly (parents first, so every link and total is rebuilt).</summary>
+    /// <summary>
+    /// Puts removed entries back exactly: parents first, so every link and total is rebuilt. Arrival order is
+    /// parents first except after a reorganization (a confirmed parent returns after its pooled child), so an
+    /// entry waits until none of the entries still to restore is its parent.
+    /// </summary>
     private void Restore(HashSet<MempoolEntry> entries)
     {
-        foreach (var entry in entries.OrderBy(e => e.Sequence))
+        var pending = entries.OrderBy(e => e.Sequence).ToList();
+        var waiting = pending.Select(e => e.Txid).ToHashSet();
+        while (pending.Count > 0)
         {
-            var parents = _graph.FindParents(entry.Transaction);
-            _graph.Add(entry, parents, MempoolGraph.CollectAncestors(parents));
+            int before = pending.Count;
+            for (int i = 0; i < pending.Count; i++)
+            {
+                var entry = pending[i];
+                if (entry.Transaction.Inputs.Any(input => waiting.Contains(input.PreviousOutput.Txid) && input.PreviousOutput.Txid != entry.Txid))
+                    continue;
+                var parents = _graph.FindParents(entry.Transaction);
+                _graph.Add(entry, parents, MempoolGraph.CollectAncestors(parents));
+                waiting.Remove(entry.Txid);
+                pending.RemoveAt(i--);
+            }
+            if (pending.Count == before)
+                throw new InvalidOperationException("mempool entries to restore form a cycle");
         }
     }
 }

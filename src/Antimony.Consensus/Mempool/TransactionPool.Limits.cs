@@ -47,7 +47,8 @@ public sealed partial class TransactionPool
         }
         _lastRollingFeeUpdate = now;
         Removed(evicted, TransactionRemovalReason.Evicted);
-        Log.Evicted(_logger, evicted.Count, RollingMinimumFeeRate(now).ToString());
+        if (!_dryRun)
+            Log.Evicted(_logger, evicted.Count, RollingMinimumFeeRate(now).ToString());
     }
 
     /// <summary>
@@ -81,7 +82,8 @@ public sealed partial class TransactionPool
     private int ExpireLocked(DateTimeOffset now)
     {
         _lastExpirySweep = now;
-        _orphans.Expire(now);
+        if (!_dryRun)
+            _orphans.Expire(now);
         var expired = new HashSet<MempoolEntry>();
         foreach (var entry in _graph.Entries)
         {
@@ -92,7 +94,8 @@ public sealed partial class TransactionPool
             return 0;
         _graph.Remove(expired);
         Removed(expired, TransactionRemovalReason.Expired);
-        Log.Expired(_logger, expired.Count, _options.Expiry);
+        if (!_dryRun)
+            Log.Expired(_logger, expired.Count, _options.Expiry);
         return expired.Count;
     }
 }

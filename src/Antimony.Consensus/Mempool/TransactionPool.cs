@@ -136,7 +136,7 @@ public sealed partial class TransactionPool : IDisposable
             var now = _time.GetUtcNow();
             if (now - _lastExpirySweep >= ExpirySweepInterval)
                 ExpireLocked(now);
-            result = AcceptOne(transaction, now, now);
+            result = AcceptOne(transaction, now, now).Describing(transaction);
             if (result.IsAccepted)
                 RetryOrphansOf([transaction.Txid], now);
         }
@@ -220,13 +220,16 @@ public sealed partial class TransactionPool : IDisposable
 
     private void Removed(HashSet<MempoolEntry> entries, TransactionRemovalReason reason)
     {
-        if (entries.Count == 0)
+        if (entries.Count == 0 || _dryRun)
             return;
         foreach (var entry in entries.OrderBy(e => e.Sequence))
             _events.Enqueue(new TransactionRemovedEventArgs(entry.Transaction, reason));
         _metrics.Removed(reason, entries.Count);
     }
 
-    private void Added(MempoolEntry entry) =>
-        _events.Enqueue(new TransactionAddedEventArgs(entry.Transaction, new Primitives.Amounts.Money(entry.Fee)));
+    private void Added(MempoolEntry entry)
+    {
+        if (!_dryRun)
+            _events.Enqueue(new TransactionAddedEventArgs(entry.Transaction, new Primitives.Amounts.Money(entry.Fee)));
+    }
 }

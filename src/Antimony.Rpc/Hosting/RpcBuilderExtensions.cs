@@ -66,6 +66,7 @@ public static class RpcBuilderExtensions
         Add<GetBlockHeader>(services);
         Add<GetBlock>(services);
         Add<GetRawTransaction>(services);
+        Add<GetIndexInfo>(services);
         Add<DecodeRawTransaction>(services);
         Add<SendRawTransaction>(services);
         Add<TestMempoolAccept>(services);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Antimony.Consensus.Chain;
+using Antimony.Consensus.Coins;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Networks;
 
@@ -40,8 +41,14 @@ internal static class BlockJson
     /// Writes a whole block object: verbosity 1 lists txids, 2 (and above) decodes each transaction with its hex,
     /// as Core does.
     /// </summary>
-    public static void WriteBlock(this Utf8JsonWriter writer, ChainState chain, ChainEntry entry, Block block, int verbosity, Network network)
+    /// <remarks>
+    /// With <paramref name="undo"/> (the coins the block spent, in input order), verbosity 2 adds each
+    /// non-coinbase transaction's <c>fee</c> and verbosity 3 each input's <c>prevout</c>, as Core does.
+    /// </remarks>
+    public static void WriteBlock(this Utf8JsonWriter writer, ChainState chain, ChainEntry entry, Block block, int verbosity, Network network, BlockUndo? undo = null)
     {
+        var spent = undo is null ? [] : undo.SpentCoins.AsSpan();
+        int offset = 0;
         writer.WriteStartObject();
         writer.WriteHeaderProperties(chain, entry, block.Transactions.Length);
         writer.WriteNumber("strippedsize", block.BaseSize);
@@ -56,7 +63,10 @@ internal static class BlockJson
                 continue;
             }
             writer.WriteStartObject();
-            writer.WriteTransactionProperties(transaction, network, includeHex: true);
+            int inputs = transaction.IsCoinbase ? 0 : transaction.Inputs.Length;
+            var own = undo is not null && offset + inputs <= spent.Length ? spent.Slice(offset, inputs) : [];
+            writer.WriteTransactionProperties(transaction, network, includeHex: true, own, showPrevouts: verbosity >= 3);
+            offset += inputs;
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Antimony.Consensus.Coins;
+using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Networks;
 using Antimony.Primitives.Transactions;
 
@@ -8,7 +10,16 @@ namespace Antimony.Rpc.Json;
 internal static class TransactionJson
 {
     public static void WriteTransactionProperties(this Utf8JsonWriter writer, Transaction transaction, Network network, bool includeHex)
+        => writer.WriteTransactionProperties(transaction, network, includeHex, [], showPrevouts: false);
+
+    /// <summary>
+    /// As <see cref="WriteTransactionProperties(Utf8JsonWriter, Transaction, Network, bool)"/>, and when
+    /// <paramref name="spent"/> holds the coins the inputs spent (from the block's undo data, one per input) also
+    /// Core's <c>fee</c> and, with <paramref name="showPrevouts"/>, each input's <c>prevout</c> (verbosity 3).
+    /// </summary>
+    public static void WriteTransactionProperties(this Utf8JsonWriter writer, Transaction transaction, Network network, bool includeHex, ReadOnlySpan<Coin> spent, bool showPrevouts)
     {
+        bool haveUndo = !transaction.IsCoinbase && spent.Length == transaction.Inputs.Length;
         writer.WriteString("txid", transaction.Txid.ToString());
         writer.WriteString("hash", transaction.Wtxid.ToString());
         writer.WriteNumber("version", transaction.Version);
@@ -17,6 +28,7 @@ internal static class TransactionJson
         writer.WriteNumber("weight", transaction.Weight);
         writer.WriteNumber("locktime", transaction.LockTime);
         writer.WriteStartArray("vin");
+        int inputIndex = 0;
         foreach (var input in transaction.Inputs)
         {
             writer.WriteStartObject();
@@ -40,6 +52,17 @@ internal static class TransactionJson
                     writer.WriteStringValue(Convert.ToHexStringLower(input.Witness[i]));
                 writer.WriteEndArray();
             }
+            if (haveUndo && showPrevouts)
+            {
+                var coin = spent[inputIndex];
+                writer.WriteStartObject("prevout");
+                writer.WriteBoolean("generated", coin.IsCoinbase);
+                writer.WriteNumber("height", coin.Height);
+                writer.WriteAmount("value", coin.Output.Value);
+                writer.WriteScriptPubKey("scriptPubKey", coin.Output.ScriptPubKey, network);
+                writer.WriteEndObject();
+            }
+            inputIndex++;
             writer.WriteNumber("sequence", input.Sequence);
             writer.WriteEndObject();
         }
@@ -55,6 +78,13 @@ internal static class TransactionJson
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        if (haveUndo)
+        {
+            long spentValue = 0;
+            foreach (var coin in spent)
+                spentValue += coin.Output.Value.Atoms;
+            writer.WriteAmount("fee", new Money(spentValue - transaction.Outputs.Sum(o => o.Value.Atoms)));
+        }
         if (includeHex)
             writer.WriteString("hex", transaction.ToHex());
     }

@@ -19,5 +19,8 @@ internal static class ColumnFamily
     public const string Meta = "meta";
 
     /// <summary>Every column family the store needs.</summary>
-    public static IReadOnlyList<string> All { get; } = [Blocks, Index, Coins, Undo, Meta];
+    /// <summary>The transaction index (txid to block hash and position); created on first open by this version.</summary>
+    public const string TransactionIndex = "txindex";
+
+    public static IReadOnlyList<string> All { get; } = [Blocks, Index, Coins, Undo, Meta, TransactionIndex];
 }

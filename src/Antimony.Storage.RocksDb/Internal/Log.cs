@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Rejected a batch computed against tip {Expected}; the store is at {Actual}")]
     public static partial void WrongTip(ILogger logger, string expected, string actual);
+
+    [LoggerMessage(7, LogLevel.Information, "Built the transaction index up to height {Height}")]
+    public static partial void TransactionIndexBuilt(ILogger logger, int height);
+
+    [LoggerMessage(8, LogLevel.Error, "Building the transaction index failed; it stays incomplete until the next start")]
+    public static partial void TransactionIndexFailed(ILogger logger, Exception exception);
 }

@@ -26,7 +26,11 @@ internal sealed class RocksDbDatabase : IDisposable
         Coins = db.GetColumnFamily(ColumnFamily.Coins);
         Undo = db.GetColumnFamily(ColumnFamily.Undo);
         Meta = db.GetColumnFamily(ColumnFamily.Meta);
+        TransactionIndex = db.GetColumnFamily(ColumnFamily.TransactionIndex);
     }
+
+    /// <summary>The transaction index family (empty unless the index is enabled).</summary>
+    public ColumnFamilyHandle TransactionIndex { get; }
 
     public string Directory { get; }
 
@@ -62,6 +66,9 @@ internal sealed class RocksDbDatabase : IDisposable
         {
             string[] existing = Translate(() => RocksDbSharp.RocksDb.ListColumnFamilies(options, directory).ToArray(), directory, "list column families");
             var missing = ColumnFamily.All.Where(name => !existing.Contains(name, StringComparer.Ordinal)).ToList();
+            // A store written before the transaction index existed gains its (empty) family.
+            if (missing.Remove(ColumnFamily.TransactionIndex))
+                options.SetCreateMissingColumnFamilies(true);
             if (missing.Count > 0)
                 throw new ChainStoreException(ChainStoreError.NotAnAntimonyStore,
                     $"The database in '{directory}' lacks the column families {string.Join(", ", missing)}");
@@ -188,7 +195,7 @@ internal sealed class RocksDbDatabase : IDisposable
         try
         {
             var options = new FlushOptions().SetWaitForFlush(true);
-            foreach (var family in new[] { Blocks, Index, Coins, Undo, Meta })
+            foreach (var family in new[] { Blocks, Index, Coins, Undo, Meta, TransactionIndex })
                 Native.Instance.rocksdb_flush_cf(_db.Handle, options.Handle, family.Handle);
         }
         finally

@@ -21,6 +21,12 @@ internal static class StorageKeys
     /// <summary>The meta key of the tip record (<see cref="TipRecord"/>).</summary>
     public static ReadOnlySpan<byte> Tip => "tip"u8;
 
+    /// <summary>The meta key present while the transaction index covers the whole active chain (no value).</summary>
+    public static ReadOnlySpan<byte> TransactionIndexSynced => "txindex-synced"u8;
+
+    /// <summary>The transaction index key of <paramref name="txid"/>: its 32 bytes in internal order.</summary>
+    public static byte[] TransactionKey(Txid txid) => txid.Value.ToArray();
+
     /// <summary>Writes the key of <paramref name="outPoint"/> into <paramref name="destination"/> (36 bytes).</summary>
     public static void WriteCoinKey(in OutPoint outPoint, Span<byte> destination)
     {

@@ -27,7 +27,8 @@ public sealed class PoolProperties
         };
     }
 
-    private static Gen<Step[]> Scenario =>
+    /// <summary>Random scenarios of 5 to 40 steps (reused by the dry-run properties).</summary>
+    internal static Gen<Step[]> Scenario =>
         from length in Gen.Choose(5, 40)
         from steps in Gen.ArrayOf(
             from kind in Gen.Choose(0, 14)
@@ -75,7 +76,8 @@ public sealed class PoolProperties
             return true.Label("all steps");
         });
 
-    private sealed class World(MempoolHarness h)
+    /// <summary>The scenario's world; <paramref name="offer"/> replaces <c>Pool.Accept</c> for submissions (to observe each one).</summary>
+    internal sealed class World(MempoolHarness h, Func<Transaction, Consensus.Mempool.MempoolAcceptResult>? offer = null)
     {
         private static readonly long[] Rates = [0, 1, 2, 3, 5, 10, 40, 200];
         private readonly List<Transaction> _known = [];
@@ -99,7 +101,7 @@ public sealed class PoolProperties
             {
                 var parent = _withheld[0];
                 _withheld.RemoveAt(0);
-                h.Pool.Accept(parent);
+                Offer(parent);
                 return;
             }
             // Any wallet coin on the chain, or any output of any transaction made so far (pooled, replaced,
@@ -117,7 +119,15 @@ public sealed class PoolProperties
             if (step.B % 4 == 0)
                 _withheld.Add(tx); // its children will be orphans until it is submitted
             else
+                Offer(tx);
+        }
+
+        private void Offer(Transaction tx)
+        {
+            if (offer is null)
                 h.Pool.Accept(tx);
+            else
+                offer(tx);
         }
 
         private void Mine(Step step)

@@ -116,6 +116,37 @@ public sealed class BlockchainMethodTests : IClassFixture<MinedNodeFixture>
         Assert.StartsWith("1 ", output.GetProperty("scriptPubKey").GetProperty("asm").GetString());
     }
 
+    [Fact]
+    public async Task Getblock_and_getrawtransaction_report_fees_and_prevouts_from_undo_data()
+    {
+        string block = _fixture.Blocks[^1];
+        var expected = _fixture.Confirmed;
+        Assert.True(_node.Chain.TryGetBlock(_node.Chain.GetActiveEntry(1)!.Hash, out var first));
+        var spentOutput = first.Transactions[0].Outputs[0];
+
+        var v2 = (await _node.CallAsync("getblock", $"[\"{block}\",2]")).GetProperty("tx");
+        var v3 = (await _node.CallAsync("getblock", $"[\"{block}\",3]")).GetProperty("tx");
+        var raw2 = await _node.CallAsync("getrawtransaction", $"[\"{expected.Txid}\",2,\"{block}\"]");
+        var raw1 = await _node.CallAsync("getrawtransaction", $"[\"{expected.Txid}\",1,\"{block}\"]");
+
+        Assert.False(v2[0].TryGetProperty("fee", out _)); // the coinbase
+        Assert.Equal(MinedNodeFixture.Fee.ToCoins(), v2[1].GetProperty("fee").GetDecimal());
+        Assert.False(v2[1].GetProperty("vin")[0].TryGetProperty("prevout", out _));
+        var vin = v3[1].GetProperty("vin")[0];
+        var prevout = vin.GetProperty("prevout");
+        Assert.True(prevout.GetProperty("generated").GetBoolean());
+        Assert.Equal(1, prevout.GetProperty("height").GetInt32());
+        Assert.Equal(spentOutput.Value.ToCoins(), prevout.GetProperty("value").GetDecimal());
+        Assert.Equal(RpcTestNode.MinerAddress(0), prevout.GetProperty("scriptPubKey").GetProperty("address").GetString());
+        // Core's order: prevout just before sequence; fee just before hex.
+        Assert.Equal(["txid", "vout", "scriptSig", "txinwitness", "prevout", "sequence"], vin.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["vout", "fee", "hex"], v3[1].EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal(spentOutput.Value.ToCoins() - expected.Outputs.Sum(o => o.Value.ToCoins()), v3[1].GetProperty("fee").GetDecimal());
+        Assert.Equal(MinedNodeFixture.Fee.ToCoins(), raw2.GetProperty("fee").GetDecimal());
+        Assert.True(raw2.GetProperty("vin")[0].TryGetProperty("prevout", out _));
+        Assert.False(raw1.TryGetProperty("fee", out _));
+    }
+
     [Theory]
     [InlineData("[\"0000000000000000000000000000000000000000000000000000000000000001\"]", -5)]
     [InlineData("[\"00\"]", -8)]

@@ -94,6 +94,33 @@ public sealed class MempoolMethodTests : IClassFixture<MinedNodeFixture>
     }
 
     [Fact]
+    public async Task Testmempoolaccept_applies_replacement_and_judges_a_parent_and_child_in_order()
+    {
+        // A higher-fee spend of the pending transaction's coin replaces it (full RBF); a lower-fee one does not.
+        var pending = _fixture.Pending;
+        var coinbase = _node.Chain.TryGetBlock(_node.Chain.GetActiveEntry(2)!.Hash, out var block) ? block.Transactions[0] : null!;
+        var richer = Spends.Spend(new OutPoint(coinbase.Txid, 0), coinbase.Outputs[0], MinedNodeFixture.Fee * 3, to: 2);
+        var poorer = Spends.Spend(new OutPoint(coinbase.Txid, 0), coinbase.Outputs[0], new Money(MinedNodeFixture.Fee.Atoms / 2), to: 2);
+        var parent = Spends.FromCoinbase(_node.Chain, 7, MinedNodeFixture.Fee);
+        var child = Spends.Spend(new OutPoint(parent.Txid, 0), parent.Outputs[0], MinedNodeFixture.Fee);
+        int before = _node.Pool.Count, orphansBefore = _node.Pool.OrphanCount;
+
+        var results = (await _node.CallAsync("testmempoolaccept", $"[[\"{richer.ToHex()}\",\"{poorer.ToHex()}\"]]")).EnumerateArray().ToList();
+        var package = (await _node.CallAsync("testmempoolaccept", $"[[\"{parent.ToHex()}\",\"{child.ToHex()}\"]]")).EnumerateArray().ToList();
+        var orphan = (await _node.CallAsync("testmempoolaccept", $"[[\"{child.ToHex()}\"]]"))[0];
+
+        Assert.True(results[0].GetProperty("allowed").GetBoolean(), results[0].ToString());
+        // Judged after the replacement, the poorer one conflicts with the richer one and pays less.
+        Assert.Equal("insufficient fee", results[1].GetProperty("reject-reason").GetString());
+        Assert.All(package, r => Assert.True(r.GetProperty("allowed").GetBoolean(), r.ToString()));
+        Assert.Equal(child.Wtxid.ToString(), package[1].GetProperty("wtxid").GetString());
+        Assert.Equal("missing-inputs", orphan.GetProperty("reject-reason").GetString());
+        Assert.True(_node.Pool.Contains(pending.Txid));
+        Assert.Equal(before, _node.Pool.Count);
+        Assert.Equal(orphansBefore, _node.Pool.OrphanCount);
+    }
+
+    [Fact]
     public async Task Mempool_views_match_the_pool()
     {
         var pending = _fixture.Pending;

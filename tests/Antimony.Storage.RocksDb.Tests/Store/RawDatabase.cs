@@ -5,7 +5,7 @@ namespace Antimony.Storage.RocksDb.Tests.Store;
 /// <summary>Direct RocksDB access to a closed store's directory, to damage or rewrite records the way a bug or a disk could.</summary>
 internal static class RawDatabase
 {
-    private static readonly string[] Families = ["blocks", "index", "coins", "undo", "meta"];
+    private static readonly string[] Families = ["blocks", "index", "coins", "undo", "meta", "txindex"];
 
     /// <summary>Runs <paramref name="action"/> on the store's database with its column families.</summary>
     public static void Edit(string directory, Action<RocksDbSharp.RocksDb> action)

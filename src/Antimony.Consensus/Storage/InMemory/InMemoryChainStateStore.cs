@@ -4,16 +4,53 @@ using Antimony.Consensus.Coins;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Serialization;
 using Antimony.Primitives.Transactions;
+using Microsoft.Extensions.Options;
 
 namespace Antimony.Consensus.Storage.InMemory;
 
-/// <summary>An <see cref="IChainStateStore"/> in process memory; a lock makes each batch atomic to readers.</summary>
-public sealed class InMemoryChainStateStore : IChainStateStore
+/// <summary>
+/// An <see cref="IChainStateStore"/> in process memory; a lock makes each batch atomic to readers. With
+/// <see cref="TransactionIndexOptions.Enabled"/> it also keeps the <see cref="ITransactionIndex"/>, updated in
+/// the same batch (it starts empty, so the index follows the chain from genesis and is always synced).
+/// </summary>
+public sealed class InMemoryChainStateStore : IChainStateStore, ITransactionIndex
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<OutPoint, Coin> _coins = [];
     private readonly Dictionary<BlockHash, BlockUndo> _undo = [];
+    private readonly Dictionary<Txid, TransactionLocation> _transactions = [];
+    private readonly IBlockStore? _indexedBlocks;
     private ChainTip? _tip;
+
+    /// <summary>A store without a transaction index.</summary>
+    public InMemoryChainStateStore()
+    {
+    }
+
+    /// <summary>A store that keeps a transaction index when <paramref name="index"/> enables it, reading connected blocks from <paramref name="blocks"/>.</summary>
+    public InMemoryChainStateStore(IBlockStore blocks, IOptions<TransactionIndexOptions> index)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(index);
+        _indexedBlocks = index.Value.Enabled ? blocks : null;
+    }
+
+    /// <inheritdoc/>
+    public TransactionIndexStatus Status
+    {
+        get
+        {
+            lock (_lock)
+                return new TransactionIndexStatus(_indexedBlocks is not null, _indexedBlocks is null ? -1 : _tip?.Height ?? -1);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryGetLocation(Txid txid, out TransactionLocation location)
+    {
+        lock (_lock)
+            return _transactions.TryGetValue(txid, out location);
+    }
 
     /// <summary>The number of unspent coins.</summary>
     public int CoinCount
@@ -59,10 +96,31 @@ public sealed class InMemoryChainStateStore : IChainStateStore
             foreach (var (outPoint, coin) in batch.AddedCoins)
                 _coins[outPoint] = coin;
             if (batch.UndoToWrite is { } undo)
+            {
                 _undo[undo.Block] = undo.Undo;
+                Index(undo.Block, connected: true);
+            }
             if (batch.UndoToRemove is { } removed)
+            {
                 _undo.Remove(removed);
+                Index(removed, connected: false);
+            }
             _tip = batch.NewTip;
+        }
+    }
+
+    // Undo data is written exactly when a block is connected and removed when it is disconnected.
+    private void Index(BlockHash hash, bool connected)
+    {
+        if (_indexedBlocks is null || !_indexedBlocks.TryGetBlock(hash, out var block))
+            return;
+        for (int i = 0; i < block.Transactions.Length; i++)
+        {
+            var txid = block.Transactions[i].Txid;
+            if (connected)
+                _transactions[txid] = new TransactionLocation(hash, i);
+            else if (_transactions.TryGetValue(txid, out var location) && location.Block == hash)
+                _transactions.Remove(txid);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Antimony.Rpc.Methods.Blockchain;
 /// <c>getblock "blockhash" ( verbosity )</c>: 0 the serialized block in hex, 1 (default) the block with txids,
 /// 2 with every transaction decoded (and its hex). A boolean is read as 1/0, as Core does.
 /// </summary>
-internal sealed class GetBlock(ChainState chain) : IRpcMethod
+internal sealed class GetBlock(ChainState chain, NodeServices node) : IRpcMethod
 {
     private static readonly RpcParameter[] Declared = [RpcParameter.Req("blockhash"), RpcParameter.Opt("verbosity")];
 
@@ -24,7 +24,7 @@ internal sealed class GetBlock(ChainState chain) : IRpcMethod
         if (verbosity <= 0)
             result.WriteStringValue(Convert.ToHexStringLower(block.ToBytes()));
         else
-            result.WriteBlock(chain, entry, block, verbosity, chain.Parameters.Network);
+            result.WriteBlock(chain, entry, block, verbosity, chain.Parameters.Network, verbosity >= 2 ? BlockSpends.Find(node, chain, entry, block) : null);
         return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
+using Antimony.Consensus.Storage;
+using Antimony.Rpc.Methods.Blockchain;
 using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Transactions;
 using Antimony.Rpc.Json;
@@ -10,8 +12,8 @@ namespace Antimony.Rpc.Methods.Mempool;
 
 /// <summary>
 /// <c>getrawtransaction "txid" ( verbosity "blockhash" )</c>: a pooled transaction, or one in the given block, as hex
-/// or decoded (with blockhash, confirmations and times). Like Core without <c>-txindex</c>, a confirmed transaction
-/// needs its block hash.
+/// or decoded (with blockhash, confirmations and times). A confirmed transaction needs its block hash unless the
+/// node keeps a transaction index (<c>AddTransactionIndex()</c>, Core's <c>-txindex</c>).
 /// </summary>
 internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : IRpcMethod
 {
@@ -27,13 +29,16 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         int verbosity = parameters.GetOptionalVerbosity(1) ?? 0;
         Transaction? transaction = null;
         ChainEntry? entry = null;
+        Block? holder = null;
+        int position = -1;
         if (parameters.Has(2))
         {
             entry = ChainLookup.GetEntry(chain, parameters.GetHash(2));
             if (!chain.TryGetBlock(entry.Hash, out var block))
                 throw new RpcException(RpcErrorCode.MiscError, "Block not available");
-            transaction = Find(block, txid)
-                ?? throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+            holder = block;
+            position = Find(block, txid);
+            transaction = position >= 0 ? block.Transactions[position] : throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
         }
         else if (node.PoolOrNull is { } pool && pool.TryGetEntry(txid, out var pooled))
         {
@@ -43,8 +48,18 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         {
             throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "The genesis block coinbase is not considered an ordinary transaction and cannot be retrieved");
         }
+        var index = node.Get<ITransactionIndex>();
+        if (transaction is null && index is not null)
+            (transaction, entry, holder, position) = FindIndexed(index, txid);
         if (transaction is null)
-            throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries. Use gettransaction for wallet transactions.");
+        {
+            string reason = index is null
+                ? "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries."
+                : index.Status.IsSynced
+                    ? "No such mempool or blockchain transaction."
+                    : "No such mempool or blockchain transaction. Blockchain transactions are still in the process of being indexed.";
+            throw new RpcException(RpcErrorCode.InvalidAddressOrKey, reason + " Use gettransaction for wallet transactions.");
+        }
 
         if (verbosity <= 0)
         {
@@ -53,9 +68,12 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         }
         result.WriteStartObject();
         bool active = entry is not null && chain.IsActive(entry);
-        if (entry is not null)
+        if (parameters.Has(2))
             result.WriteBoolean("in_active_chain", active);
-        result.WriteTransactionProperties(transaction, chain.Parameters.Network, includeHex: true);
+        // Verbosity 2 adds the fee and each input's prevout when the block's undo data is at hand (Core's TxVerbosity::SHOW_DETAILS_AND_PREVOUT).
+        var undo = verbosity >= 2 && entry is not null && holder is not null ? BlockSpends.Find(node, chain, entry, holder) : null;
+        var spent = undo is null ? [] : BlockSpends.Of(undo, holder!, position);
+        result.WriteTransactionProperties(transaction, chain.Parameters.Network, includeHex: true, spent, showPrevouts: true);
         if (entry is not null)
         {
             result.WriteString("blockhash", entry.Hash.ToString());
@@ -67,13 +85,24 @@ internal sealed class GetRawTransaction(ChainState chain, NodeServices node) : I
         return ValueTask.CompletedTask;
     }
 
-    private static Transaction? Find(Block block, Txid txid)
+    // The index names an active block; the checks guard against an entry left by a store that ran without it.
+    private (Transaction?, ChainEntry?, Block?, int) FindIndexed(ITransactionIndex index, Txid txid)
     {
-        foreach (var transaction in block.Transactions)
+        if (!index.TryGetLocation(txid, out var location)
+            || !chain.TryGetEntry(location.Block, out var entry) || !chain.IsActive(entry)
+            || !chain.TryGetBlock(location.Block, out var block)
+            || location.Position >= block.Transactions.Length || block.Transactions[location.Position].Txid != txid)
+            return (null, null, null, -1);
+        return (block.Transactions[location.Position], entry, block, location.Position);
+    }
+
+    private static int Find(Block block, Txid txid)
+    {
+        for (int i = 0; i < block.Transactions.Length; i++)
         {
-            if (transaction.Txid == txid)
-                return transaction;
+            if (block.Transactions[i].Txid == txid)
+                return i;
         }
-        return null;
+        return -1;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
 using Antimony.Primitives.Amounts;
 using Antimony.Primitives.Scripts;
@@ -12,7 +11,7 @@ namespace Antimony.Rpc.Methods.Mempool;
 /// peers, and returns the txid. Errors as Core: -22 undecodable, -25 missing inputs or fee above
 /// <c>maxfeerate</c> (default 0.10 ATMN/kvB), -26 rejected, -27 already confirmed.
 /// </summary>
-internal sealed class SendRawTransaction(ChainState chain, NodeServices node) : IRpcMethod
+internal sealed class SendRawTransaction(NodeServices node) : IRpcMethod
 {
     private static readonly RpcParameter[] Declared = [RpcParameter.Req("hexstring"), RpcParameter.Opt("maxfeerate"), RpcParameter.Opt("maxburnamount")];
     private static readonly Money DefaultMaxFeeRate = new(10_000_000);
@@ -38,7 +37,8 @@ internal sealed class SendRawTransaction(ChainState chain, NodeServices node) : 
             result.WriteStringValue(transaction.Txid.ToString());
             return ValueTask.CompletedTask;
         }
-        if (maxFeeRate > FeeRate.Zero && Fee(transaction, pool) is { } fee && fee > maxFeeRate.GetFee(transaction.VirtualSize))
+        // As Core's BroadcastTransaction: with a fee ceiling, a dry run finds the fee before the real submission.
+        if (maxFeeRate > FeeRate.Zero && pool.TestAccept(transaction) is { IsAccepted: true } dry && dry.Fee > maxFeeRate.GetFee(dry.VirtualSize))
             throw new RpcException(RpcErrorCode.VerifyError, "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         var accepted = pool.Accept(transaction);
         switch (accepted.Status)
@@ -55,20 +55,5 @@ internal sealed class SendRawTransaction(ChainState chain, NodeServices node) : 
                     throw new RpcException(RpcErrorCode.VerifyError, MempoolRejectCodes.MissingInputs);
                 throw new RpcException(RpcErrorCode.VerifyRejected, accepted.Detail is null ? accepted.Code! : $"{accepted.Code}, {accepted.Detail}");
         }
-    }
-
-    // The fee when every input is known (chain or pool); otherwise the pool reports the missing inputs.
-    private Money? Fee(Primitives.Transactions.Transaction transaction, TransactionPool pool)
-    {
-        var view = new PoolCoinView(chain, pool);
-        long inputs = 0;
-        foreach (var input in transaction.Inputs)
-        {
-            if (!view.TryGetCoin(input.PreviousOutput, out var coin))
-                return null;
-            inputs += coin.Output.Value.Atoms;
-        }
-        long outputs = transaction.Outputs.Sum(o => o.Value.Atoms);
-        return new Money(inputs - outputs);
     }
 }

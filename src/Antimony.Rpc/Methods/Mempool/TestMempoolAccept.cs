@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
-using Antimony.Consensus.Rules;
 using Antimony.Primitives.Amounts;
 using Antimony.Rpc.Json;
 using Antimony.Rpc.Server;
@@ -10,10 +8,11 @@ namespace Antimony.Rpc.Methods.Mempool;
 
 /// <summary>
 /// <c>testmempoolaccept ["rawtx",...] ( maxfeerate )</c>: whether each transaction would enter the mempool now, with
-/// Core's result objects (txid, wtxid, allowed, vsize, fees, reject-reason); the pool is not changed. Transactions
-/// are judged one by one against the chain and the pool (no package evaluation).
+/// Core's result objects (txid, wtxid, allowed, vsize, fees, reject-reason); the pool is not changed. The pool's
+/// own dry run (<see cref="TransactionPool.TestAccept(IReadOnlyList{Primitives.Transactions.Transaction})"/>) judges
+/// them in order, each seeing the earlier allowed ones, with every policy <c>sendrawtransaction</c> would apply.
 /// </summary>
-internal sealed class TestMempoolAccept(ChainState chain, ConsensusRuleSet rules, NodeServices node) : IRpcMethod
+internal sealed class TestMempoolAccept(NodeServices node) : IRpcMethod
 {
     private const int MaxTransactions = 25;
     private static readonly RpcParameter[] Declared = [RpcParameter.Req("rawtxs"), RpcParameter.Opt("maxfeerate")];
@@ -25,7 +24,7 @@ internal sealed class TestMempoolAccept(ChainState chain, ConsensusRuleSet rules
 
     public ValueTask InvokeAsync(RpcParameters parameters, Utf8JsonWriter result, CancellationToken cancellationToken)
     {
-        var dryRun = new MempoolDryRun(chain, rules, node.Pool);
+        var pool = node.Pool;
         var raw = parameters.GetElement(0, JsonValueKind.Array);
         int count = raw.GetArrayLength();
         if (count is < 1 or > MaxTransactions)
@@ -51,33 +50,42 @@ internal sealed class TestMempoolAccept(ChainState chain, ConsensusRuleSet rules
             transactions.Add(transaction);
         }
         result.WriteStartArray();
-        foreach (var transaction in transactions)
+        foreach (var outcome in pool.TestAccept(transactions))
         {
-            var outcome = dryRun.Evaluate(transaction);
             result.WriteStartObject();
-            result.WriteString("txid", transaction.Txid.ToString());
-            result.WriteString("wtxid", transaction.Wtxid.ToString());
-            if (outcome.Allowed && maxFeeRate > FeeRate.Zero && outcome.Fee > maxFeeRate.GetFee(transaction.VirtualSize))
-                outcome = DryRunResult.Reject("max-fee-exceeded", outcome.Fee);
-            result.WriteBoolean("allowed", outcome.Allowed);
-            if (outcome.Allowed)
+            result.WriteString("txid", outcome.Txid.ToString());
+            result.WriteString("wtxid", outcome.Wtxid.ToString());
+            string? reject = RejectReason(outcome);
+            if (reject is null && maxFeeRate > FeeRate.Zero && outcome.Fee > maxFeeRate.GetFee(outcome.VirtualSize))
+                reject = "max-fee-exceeded";
+            result.WriteBoolean("allowed", reject is null);
+            if (reject is null)
             {
-                result.WriteNumber("vsize", transaction.VirtualSize);
+                result.WriteNumber("vsize", outcome.VirtualSize);
                 result.WriteStartObject("fees");
-                result.WriteAmount("base", outcome.Fee!.Value);
-                result.WriteAmount("effective-feerate", new Money(FeeRate.FromFee(outcome.Fee.Value, transaction.VirtualSize).AtomsPerKilovirtualByte));
+                result.WriteAmount("base", outcome.Fee);
+                result.WriteAmount("effective-feerate", new Money(FeeRate.FromFee(outcome.Fee, outcome.VirtualSize).AtomsPerKilovirtualByte));
                 result.WriteStartArray("effective-includes");
-                result.WriteStringValue(transaction.Wtxid.ToString());
+                result.WriteStringValue(outcome.Wtxid.ToString());
                 result.WriteEndArray();
                 result.WriteEndObject();
             }
             else
             {
-                result.WriteString("reject-reason", outcome.RejectReason);
+                result.WriteString("reject-reason", reject);
             }
             result.WriteEndObject();
         }
         result.WriteEndArray();
         return ValueTask.CompletedTask;
     }
+
+    // Core reports a transaction waiting for parents as "missing-inputs" (the orphan pool is not consulted).
+    private static string? RejectReason(MempoolAcceptResult outcome) => outcome.Status switch
+    {
+        MempoolAcceptStatus.Accepted => null,
+        MempoolAcceptStatus.Orphaned => "missing-inputs",
+        _ when outcome.Code == MempoolRejectCodes.OrphanRefused => "missing-inputs",
+        _ => outcome.Code,
+    };
 }
