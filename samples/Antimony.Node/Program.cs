@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 // atmn-node: composes a full node from the SDK's packages and configures it; everything else lives in the libraries.
 try
 {
+    NativeMemoryTuning.Apply();
     var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddNodeSources(args);
     var settings = NodeSettings.Bind(builder.Configuration);
@@ -48,6 +49,7 @@ try
         node.AddMining(o => o.Address ??= MinerKeyFile.LoadOrCreate(dataDirectory, settings.Parameters.Network).ToString());
     services.AddHostedService<TipLog>();
     services.AddHostedService<RpcListeningLog>();
+    services.AddHostedService<StartupTrim>();
 
     var app = builder.Build();
     app.MapAntimonyRpc();
