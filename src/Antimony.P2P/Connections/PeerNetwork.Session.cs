@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Antimony.P2P.Framing;
+using Antimony.P2P.Defences;
 using Antimony.P2P.Hosting;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Peers;
@@ -12,22 +12,51 @@ namespace Antimony.P2P.Connections;
 public sealed partial class PeerNetwork
 {
     // Runs a connection to its end; true if the handshake completed.
-    private async Task<bool> RunPeerAsync(IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled = null)
+    private async Task<bool> RunPeerAsync(IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled = null,
+        TaskCompletionSource<bool>? handshake = null, bool manual = false)
     {
-        var peer = new Peer(connection, inbound, _metrics);
+        var peer = new Peer(connection, inbound, _metrics, dialled, new PeerRateLimiter(_limits, _time), _sync.IsRequestedFrom,
+            _options.SendQueueLimit, _sendQueueHardLimit) { IsManual = manual };
+        _all[peer] = 0;
+        try
+        {
+            return await RunAsync(peer, connection, inbound, stoppingToken, dialled, handshake).ConfigureAwait(false);
+        }
+        finally
+        {
+            _all.TryRemove(peer, out _);
+            handshake?.TrySetResult(false);
+        }
+    }
+
+    private async Task<bool> RunAsync(Peer peer, IMessageConnection connection, bool inbound, CancellationToken stoppingToken, IPEndPoint? dialled,
+        TaskCompletionSource<bool>? handshake)
+    {
         try
         {
             await peer.HandshakeAsync(_local, _chain.Tip.Height, _relay.FeeFilter, _options.HandshakeTimeout, stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or WireProtocolException or OperationCanceledException)
+        catch (Exception e) when (e is PeerHandshakeException or PeerMisbehaviourException or OperationCanceledException)
         {
+            Interlocked.Increment(ref _handshakesFailed);
             _metrics.HandshakeFailed();
             Log.HandshakeFailed(_logger, peer.ToString(), e.Message);
-            if (e is PeerMisbehaviourException or WireProtocolException)
-                Misbehaving(peer, e.Message);
+            if (e is PeerMisbehaviourException misbehaviour)
+                Misbehaving(peer, misbehaviour.Reason, misbehaviour.Detail);
+            else if (e is PeerHandshakeException && connection.IsAwaitingFrameRemainder)
+                Misbehaving(peer, MisbehaviourReason.TruncatedFrame, "the handshake timed out in the middle of a frame");
             await peer.DisposeAsync().ConfigureAwait(false);
             return false;
         }
+        // An endpoint ban is only known now: the listen port comes in version (CONTRACTS: refused after version).
+        if (Bans.Find(peer.RemoteEndPoint.Address, peer.ListenEndPoint?.Port ?? 0) is { } ban)
+        {
+            Log.PeerBanned(_logger, peer.ToString(), ban.ToString());
+            await peer.DisposeAsync().ConfigureAwait(false);
+            return false;
+        }
+        Interlocked.Increment(ref _handshakesSucceeded);
+        handshake?.TrySetResult(true);
         _peers[peer] = 0;
         _metrics.PeerCount(inbound, +1);
         var version = peer.Version!;
@@ -44,22 +73,23 @@ public sealed partial class PeerNetwork
         {
             _sync.OnPeerReady(peer);
             _relay.OnPeerReady(peer);
-            while (await peer.ReceiveAsync(stoppingToken).ConfigureAwait(false) is { } message)
+            while (true)
+            {
+                // Bitcoin Core's fPauseSend: read no more requests from a peer that is not reading our answers.
+                await peer.WaitForSendRoomAsync(stoppingToken).ConfigureAwait(false);
+                if (await peer.ReceiveAsync(stoppingToken).ConfigureAwait(false) is not { } message)
+                    break;
                 await DispatchAsync(peer, message, stoppingToken).ConfigureAwait(false);
+            }
             reason = connection.CloseReason.ToString();
             if (connection.CloseReason == ConnectionCloseReason.ProtocolViolation)
-                Misbehaving(peer, "protocol violation on the wire");
+                Misbehaving(peer, MisbehaviourReason.Malformed, "protocol violation on the wire");
         }
         catch (PeerMisbehaviourException e)
         {
-            reason = e.Reason;
-            Misbehaving(peer, e.Reason);
-        }
-        catch (WireProtocolException e)
-        {
-            // The framing refused a frame (bad checksum, oversized count such as a 50,001-entry inv, ...).
-            reason = e.Message;
-            Misbehaving(peer, e.Message);
+            // A wire violation (bad checksum, a 50,001-entry inv, a truncated frame...), a rate limit, or a rule of sync and relay.
+            reason = $"{e.Reason}: {e.Detail}";
+            Misbehaving(peer, e.Reason, e.Detail);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -105,10 +135,10 @@ public sealed partial class PeerNetwork
                 peer.Post(new AddrMessage(Addresses.Sample(AddrMessage.MaxAddresses)));
                 return;
             case VersionMessage or VerackMessage:
-                throw new PeerMisbehaviourException($"{message.Command} after the handshake");
+                throw new PeerMisbehaviourException(MisbehaviourReason.ProtocolOrder, $"{message.Command} after the handshake");
         }
         if (!await _sync.HandleAsync(peer, message, cancellationToken).ConfigureAwait(false))
-            _relay.Handle(peer, message);
+            await _relay.HandleAsync(peer, message, cancellationToken).ConfigureAwait(false);
     }
 
     // Bitcoin Core forwards small unsolicited addr messages (at most 10 entries) to two other peers; only
@@ -131,11 +161,12 @@ public sealed partial class PeerNetwork
         return new TimestampedAddress((uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), new NetworkAddress(LocalNode.Services, address, (ushort)listen.Port));
     }
 
-    private void Misbehaving(Peer peer, string reason)
+    private void Misbehaving(Peer peer, MisbehaviourReason reason, string detail)
     {
-        bool discouraged = Discouragement.Discourage(peer.RemoteEndPoint.Address);
+        bool discouraged = Discouragement.Discourage(peer.RemoteEndPoint.Address, reason);
         _metrics.Misbehaved(discouraged);
-        Log.Misbehaved(_logger, peer.ToString(), reason, discouraged);
+        _defenceMetrics.Misbehaved(reason, discouraged);
+        Log.Misbehaved(_logger, peer.ToString(), reason, detail, discouraged);
         peer.Abort();
     }
 
@@ -143,7 +174,8 @@ public sealed partial class PeerNetwork
     // one that holds a requested block past BlockDownloadTimeout.
     private async Task LivenessAsync(CancellationToken stoppingToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, Math.Min(Math.Min(_options.PingInterval.Ticks, _options.IdleTimeout.Ticks), _options.BlockDownloadTimeout.Ticks) / 4));
+        long shortest = new[] { _options.PingInterval, _options.IdleTimeout, _options.BlockDownloadTimeout, _options.FrameTimeout }.Min().Ticks;
+        var tick = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, shortest / 4));
         long lastPing = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -156,6 +188,8 @@ public sealed partial class PeerNetwork
                 Log.PeerDisconnected(_logger, staller.ToString(), "block download stalled");
                 staller.Abort();
             }
+            foreach (var peer in _all.Keys.Where(p => p.IsStalledMidFrame(_options.FrameTimeout)))
+                Misbehaving(peer, MisbehaviourReason.TruncatedFrame, $"no byte of the rest of a frame for {_options.FrameTimeout.TotalSeconds:0.#} s");
             foreach (var peer in _peers.Keys)
             {
                 if (Stopwatch.GetElapsedTime(peer.LastReceived) > _options.IdleTimeout)

@@ -36,6 +36,15 @@ public sealed partial class PeerNetwork : BackgroundService
     private readonly ChainSync _sync;
     private readonly TransactionRelay _relay;
     private readonly ConcurrentDictionary<Peer, byte> _peers = new();
+    private readonly ConcurrentDictionary<Peer, byte> _all = new();
+    private readonly DefenceMetrics _defenceMetrics;
+    private readonly TimeProvider _time;
+    private readonly RateLimits _limits;
+    private readonly long _sendQueueHardLimit;
+    private readonly CancellationTokenSource _shutdown = new();
+    private long _handshakesSucceeded;
+    private long _handshakesFailed;
+    private int _running;
     private readonly ConcurrentDictionary<IPEndPoint, byte> _dialling = new();
     private readonly ConcurrentDictionary<Task, byte> _sessions = new();
     private SocketListener? _listener;
@@ -48,11 +57,22 @@ public sealed partial class PeerNetwork : BackgroundService
         _chain = chain;
         _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _metrics = new PeerToPeerMetrics(meterFactory);
+        _defenceMetrics = new DefenceMetrics(meterFactory);
+        _time = time;
         _connection = new ConnectionOptions { Frame = FrameOptions.For(parameters.Network, parameters.MaxBlockWeight) };
         _local = new LocalNode(_options.UserAgent);
         bool shared = parameters.Name is "regtest" or "devnet";
         var allow = _options.AllowList ?? (shared ? [IPAddress.Loopback, IPAddress.IPv6Loopback] : []);
         Discouragement = new Discouragement(allow, _options.DiscouragementDuration, time);
+        Bans = new BanList(time, _options.BanListPath);
+        Bans.Banned += OnBanned;
+        long frame = _connection.Frame.MaxFrameLength;
+        // One largest frame must always fit in the byte bucket, or an honest 1 MB block could never pass.
+        _limits = new RateLimits(_options.MessageRate, _options.MessageBurst, _options.ByteRate, Math.Max(_options.ByteBurst, frame),
+            _options.UnknownMessageRate, _options.UnknownMessageBurst);
+        _sendQueueHardLimit = 2 * _options.SendQueueLimit + frame;
+        MaxBufferedBytesPerPeer = _connection.EffectiveInputPauseThreshold + _connection.MinimumSegmentSize
+            + _connection.OutputPauseThreshold + frame + _sendQueueHardLimit;
         _sync = new ChainSync(chain, events, ReadyPeers, _metrics, _options.BlockDownloadWindow);
         _relay = new TransactionRelay(pool, events, ReadyPeers);
     }
@@ -63,7 +83,7 @@ public sealed partial class PeerNetwork : BackgroundService
     /// <summary>The peers that completed the handshake.</summary>
     public IReadOnlyCollection<Peer> Peers => [.. _peers.Keys];
 
-    /// <summary>Misbehaving and banned addresses, and the allow list.</summary>
+    /// <summary>Misbehaving addresses (automatic, in memory) and the allow list.</summary>
     public Discouragement Discouragement { get; }
 
     /// <summary>Addresses learnt from gossip and from peers reached.</summary>
@@ -74,21 +94,28 @@ public sealed partial class PeerNetwork : BackgroundService
     {
         if (_options.AddressBookPath is { } book)
             Addresses.Load(book);
+        if (!Bans.Load(out var error))
+            Log.BanListDamaged(_logger, Bans.Path!, error ?? "unreadable");
         if (_options.Listen is { } listen)
         {
             _listener = SocketListener.Start(listen, _connection);
+            _local.Listen = _listener.LocalEndPoint;
             Log.Listening(_logger, _listener.LocalEndPoint.ToString());
         }
+        // Here rather than in ExecuteAsync, which .NET 10 runs on the thread pool: once StartAsync returns, the
+        // operator API (ConnectAsync, AddPersistent) works.
+        StartPersistentLoops();
         return base.StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var link = stoppingToken.Register(_shutdown.Cancel);
         var loops = new List<Task> { LivenessAsync(stoppingToken), FillOutboundAsync(stoppingToken) };
         if (_listener is not null)
             loops.Add(AcceptAsync(_listener, stoppingToken));
-        loops.AddRange(_options.Bootstrap.Select(endPoint => KeepConnectedAsync(endPoint, stoppingToken)));
+        loops.AddRange(_options.Bootstrap.Select(endPoint => KeepConnectedAsync(endPoint, gated: true, stoppingToken)));
         try
         {
             await Task.WhenAll(loops).ConfigureAwait(false);
@@ -101,6 +128,8 @@ public sealed partial class PeerNetwork : BackgroundService
     /// <summary>Stops listening, ends every loop and closes every peer.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _running, 0);
+        await _shutdown.CancelAsync().ConfigureAwait(false);
         if (_listener is not null)
             await _listener.DisposeAsync().ConfigureAwait(false);
         foreach (var peer in _peers.Keys)
@@ -116,6 +145,7 @@ public sealed partial class PeerNetwork : BackgroundService
         }
         if (_options.AddressBookPath is { } book)
             Addresses.Save(book);
+        Bans.Save();
     }
 
     /// <inheritdoc />
@@ -123,6 +153,8 @@ public sealed partial class PeerNetwork : BackgroundService
     {
         base.Dispose();
         _metrics.Dispose();
+        _defenceMetrics.Dispose();
+        _shutdown.Dispose();
     }
 
     private IEnumerable<Peer> ReadyPeers() => _peers.Keys;
@@ -133,7 +165,8 @@ public sealed partial class PeerNetwork : BackgroundService
         _ = session.ContinueWith(t => _sessions.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private int Count(bool inbound) => _peers.Keys.Count(p => p.IsInbound == inbound);
+    // Peers the operator asked for (addnode) have slots of their own, as in Bitcoin Core.
+    private int Count(bool inbound) => _peers.Keys.Count(p => p.IsInbound == inbound && !p.IsManual);
 
     private async Task AcceptAsync(SocketListener listener, CancellationToken stoppingToken)
     {
@@ -149,7 +182,7 @@ public sealed partial class PeerNetwork : BackgroundService
                 return;
             }
             var address = (connection.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
-            if (Discouragement.IsBanned(address) || !MakeInboundRoom(Discouragement.IsDiscouraged(address)))
+            if (Bans.IsBanned(address) || !MakeInboundRoom(Discouragement.IsDiscouraged(address)))
             {
                 connection.Abort();
                 await connection.DisposeAsync().ConfigureAwait(false);
@@ -171,14 +204,24 @@ public sealed partial class PeerNetwork : BackgroundService
         return victim is not null;
     }
 
-    private async Task KeepConnectedAsync(IPEndPoint endPoint, CancellationToken stoppingToken)
+    // Bootstrap peers are gated by MaxOutbound (a devnet leaf keeps exactly its one link); peers added by the
+    // operator (addnode add) are not, as Bitcoin Core gives them slots of their own.
+    private async Task KeepConnectedAsync(IPEndPoint endPoint, bool gated, CancellationToken stoppingToken, CancellationToken? loopToken = null)
     {
         var delay = _options.ReconnectDelay;
-        while (!stoppingToken.IsCancellationRequested)
+        var loop = loopToken ?? stoppingToken;
+        while (!loop.IsCancellationRequested)
         {
-            bool connected = Count(inbound: false) < _options.MaxOutbound && await DialAsync(endPoint, stoppingToken).ConfigureAwait(false);
+            bool connected = (!gated || Count(inbound: false) < _options.MaxOutbound) && await DialAsync(endPoint, stoppingToken, manual: !gated).ConfigureAwait(false);
             delay = connected ? _options.ReconnectDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
-            await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(delay, loop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!gated)
+            {
+                return; // removed by the operator, or stopping
+            }
         }
     }
 
@@ -187,22 +230,27 @@ public sealed partial class PeerNetwork : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
-            // A dial stays in _dialling for its whole session; count only those still connecting.
+            // A dial stays in _dialling for its whole session; count only those still connecting. A node already
+            // connected (either way: an inbound peer's advertised listen endpoint counts) is not dialled again.
             int connecting = _dialling.Keys.Count(e => !_peers.Keys.Any(p => !p.IsInbound && p.RemoteEndPoint.Equals(e)));
             if (Count(inbound: false) + connecting >= _options.MaxOutbound)
                 continue;
             var candidate = Addresses.Pick(e => _dialling.ContainsKey(e) || _options.Bootstrap.Contains(e) || Equals(e, LocalEndPoint)
-                || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e)) || Discouragement.IsDiscouraged(e.Address) || Discouragement.IsBanned(e.Address));
+                || _peers.Keys.Any(p => p.RemoteEndPoint.Equals(e) || e.Equals(p.ListenEndPoint)) || Discouragement.IsDiscouraged(e.Address) || Bans.IsBanned(e));
             if (candidate is not null)
                 Track(DialAsync(candidate, stoppingToken));
         }
     }
 
-    // Dials once and runs the peer to its end; true if the handshake completed.
-    private async Task<bool> DialAsync(IPEndPoint endPoint, CancellationToken stoppingToken)
+    // Dials once and runs the peer to its end; true if the handshake completed. The handshake's outcome is also
+    // reported through the optional completion source as soon as it is known (ConnectAsync waits on it).
+    private async Task<bool> DialAsync(IPEndPoint endPoint, CancellationToken stoppingToken, TaskCompletionSource<bool>? handshake = null, bool manual = false)
     {
-        if (!_dialling.TryAdd(endPoint, 0))
+        if (Bans.IsBanned(endPoint) || !_dialling.TryAdd(endPoint, 0))
+        {
+            handshake?.TrySetResult(false);
             return false;
+        }
         try
         {
             IMessageConnection connection;
@@ -215,12 +263,14 @@ public sealed partial class PeerNetwork : BackgroundService
             catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
             {
                 Log.ConnectFailed(_logger, endPoint.ToString(), e.Message);
+                handshake?.TrySetResult(false);
                 return false;
             }
-            return await RunPeerAsync(connection, inbound: false, stoppingToken, endPoint).ConfigureAwait(false);
+            return await RunPeerAsync(connection, inbound: false, stoppingToken, endPoint, handshake, manual).ConfigureAwait(false);
         }
         finally
         {
+            handshake?.TrySetResult(false);
             _dialling.TryRemove(endPoint, out _);
         }
     }

@@ -32,4 +32,7 @@ public enum ProtocolViolation
 
     /// <summary>A count or length inside the payload exceeds the protocol's limit (50,000 inventory entries, 1,000 addresses, 2,000 headers, 101 locator hashes, 256-byte user agent).</summary>
     TooManyItems,
+
+    /// <summary>The peer closed its side of the connection in the middle of a frame, which can then never complete.</summary>
+    TruncatedFrame,
 }

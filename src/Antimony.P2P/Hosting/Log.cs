@@ -17,9 +17,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Handshake with {Peer} failed: {Reason}")]
     public static partial void HandshakeFailed(ILogger logger, string peer, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Peer {Peer} misbehaved ({Reason}); discouraged: {Discouraged}")]
-    public static partial void Misbehaved(ILogger logger, string peer, string reason, bool discouraged);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Peer {Peer} misbehaved ({Reason}: {Detail}); discouraged: {Discouraged}")]
+    public static partial void Misbehaved(ILogger logger, string peer, Defences.MisbehaviourReason reason, string detail, bool discouraged);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Connecting to {EndPoint} failed: {Reason}")]
     public static partial void ConnectFailed(ILogger logger, string endPoint, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Peer {Peer} dropped: banned ({Ban})")]
+    public static partial void PeerBanned(ILogger logger, string peer, string ban);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "The ban list {Path} is damaged and was ignored (starting with no bans): {Error}")]
+    public static partial void BanListDamaged(ILogger logger, string path, string error);
 }

@@ -50,6 +50,47 @@ public sealed class PeerToPeerOptions
     /// <summary>A peer that has not delivered a requested block after this long is disconnected (not discouraged) and its blocks re-requested elsewhere.</summary>
     public TimeSpan BlockDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The file the operator's bans are saved to on every change and loaded from at start (the node uses <c>&lt;datadir&gt;/banlist.json</c>); <see langword="null"/> keeps them in memory.</summary>
+    public string? BanListPath { get; set; }
+
+    /// <summary>
+    /// Messages per second a peer may send, sustained (token bucket refill). Blocks this node requested from the
+    /// peer are not counted. Default 10,000/s: a peer syncing from us sends one getdata per block it receives, so
+    /// the budget must exceed the blocks per second a node can validate.
+    /// </summary>
+    public double MessageRate { get; set; } = 10_000;
+
+    /// <summary>Messages a peer may send in a burst above <see cref="MessageRate"/> (token bucket capacity). Default 100,000.</summary>
+    public double MessageBurst { get; set; } = 100_000;
+
+    /// <summary>Frame bytes per second a peer may send, sustained; requested blocks are not counted. Default 16 MiB/s.</summary>
+    public double ByteRate { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Frame bytes a peer may send in a burst (never less than one largest frame). Default 64 MiB.</summary>
+    public double ByteBurst { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Unknown commands a peer may send in a burst before it is disconnected (unknown-command flood). Default 100.</summary>
+    public double UnknownMessageBurst { get; set; } = 100;
+
+    /// <summary>Unknown commands per second a peer may send, sustained. Default 1/s.</summary>
+    public double UnknownMessageRate { get; set; } = 1;
+
+    /// <summary>
+    /// A peer that has sent part of a frame and then nothing for this long has truncated it: misbehaviour
+    /// (<c>TruncatedFrame</c>). Default 1 minute.
+    /// </summary>
+    public TimeSpan FrameTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Bytes of messages queued for one peer above which the node stops reading that peer's requests until the
+    /// queue drains (Bitcoin Core's send-buffer pause); a queue above twice this plus one frame drops the peer.
+    /// Default 8 MiB.
+    /// </summary>
+    public long SendQueueLimit { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>The user agent sent in <c>version</c> (BIP14 form).</summary>
     public string UserAgent { get; set; } = "/Antimony:0.1.0/";
+
+    /// <summary>Values of the configuration section that could not be read; the validator reports them at start.</summary>
+    internal List<string> ConfigurationErrors { get; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Antimony.P2P.Messages;
 
 namespace Antimony.P2P.Peers;
@@ -13,6 +14,24 @@ internal sealed class LocalNode(string userAgent)
 
     /// <summary>The BIP14 user agent.</summary>
     public string UserAgent { get; } = userAgent;
+
+    /// <summary>The endpoint this node listens on (port resolved), or null when it accepts no peers.</summary>
+    public IPEndPoint? Listen { get; set; }
+
+    /// <summary>
+    /// The sender address of our <c>version</c> on <paramref name="connection"/>: the listen endpoint, with the
+    /// connection's local address when listening on any address, so a peer on a shared host (every devnet node is
+    /// on 127.0.0.1) can tell this node from the others by its port; without a listener, the unspecified address.
+    /// </summary>
+    public NetworkAddress SenderFor(EndPoint? connection)
+    {
+        if (Listen is not { } listen)
+            return new NetworkAddress(Services, IPAddress.IPv6Any, 0);
+        var address = listen.Address.Equals(IPAddress.Any) || listen.Address.Equals(IPAddress.IPv6Any)
+            ? (connection as IPEndPoint)?.Address ?? listen.Address
+            : listen.Address;
+        return new NetworkAddress(Services, address, (ushort)listen.Port);
+    }
 
     /// <summary>A fresh random nonce, remembered while its handshake runs.</summary>
     public ulong NewNonce()

@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
 using Antimony.Consensus.Chain;
+using Antimony.P2P.Defences;
 using Antimony.P2P.Hosting;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Transport;
+using Antimony.Primitives.Blocks;
 using Antimony.Primitives.Hashing;
 
 namespace Antimony.P2P.Peers;
@@ -21,21 +23,59 @@ public sealed class Peer : IAsyncDisposable
     private readonly Channel<INetworkMessage> _outbox = Channel.CreateUnbounded<INetworkMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<Hash256> _known = [];
     private readonly PeerToPeerMetrics? _metrics;
+    private readonly PeerRateLimiter? _limiter;
+    private readonly Func<Peer, BlockHash, bool>? _requested;
+    private readonly long _sendQueueLimit;
+    private readonly long _sendQueueHardLimit;
+    private TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _sendLoop = Task.CompletedTask;
+    private long _queuedBytes;
+    private int _sendLoopEnded;
     private ulong _pingNonce;
     private long _pingStarted;
+    private long _bytesSeen;
+    private long _bytesSeenAt;
 
-    internal Peer(IMessageConnection connection, bool inbound, PeerToPeerMetrics? metrics)
+    /// <summary>
+    /// Creates the peer. <paramref name="dialled"/> is the endpoint dialled for an outbound peer; the limiter charges
+    /// every received message except blocks <paramref name="requested"/> says were asked of this peer; the send
+    /// queue pauses the peer's message loop above <paramref name="sendQueueLimit"/> bytes and drops the peer above
+    /// <paramref name="sendQueueHardLimit"/> (only announcements can push it there, from a peer that stopped reading).
+    /// </summary>
+    internal Peer(IMessageConnection connection, bool inbound, PeerToPeerMetrics? metrics, IPEndPoint? dialled = null,
+        PeerRateLimiter? limiter = null, Func<Peer, BlockHash, bool>? requested = null, long sendQueueLimit = long.MaxValue, long sendQueueHardLimit = long.MaxValue)
     {
         _connection = connection;
         _metrics = metrics;
+        _limiter = limiter;
+        _requested = requested;
+        _sendQueueLimit = sendQueueLimit;
+        _sendQueueHardLimit = sendQueueHardLimit;
         IsInbound = inbound;
         RemoteEndPoint = connection.RemoteEndPoint as IPEndPoint ?? new IPEndPoint(IPAddress.None, 0);
+        ListenEndPoint = dialled;
         LastReceived = Stopwatch.GetTimestamp();
+        _bytesSeenAt = LastReceived;
     }
 
     /// <summary>The peer's address and port.</summary>
     public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>
+    /// The endpoint the peer accepts connections on: for an outbound peer the endpoint dialled; for an inbound
+    /// one its address with the listen port it advertised in <c>version</c> (null if it advertised none). Endpoint
+    /// bans match on it, since nodes sharing a host differ only by it.
+    /// </summary>
+    public IPEndPoint? ListenEndPoint { get; private set; }
+
+    /// <summary>Bytes this peer holds in memory: its connection's buffers and the messages queued for it.</summary>
+    public long BufferedBytes => _connection.BufferedBytes + Math.Max(0, Interlocked.Read(ref _queuedBytes));
+
+    /// <summary>Bytes of messages queued for this peer and not yet handed to the connection.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Whether the operator asked for this connection (addnode): it does not take an outbound slot.</summary>
+    public bool IsManual { get; internal init; }
 
     /// <summary>Whether the peer dialled us.</summary>
     public bool IsInbound { get; }
@@ -73,8 +113,54 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>The connection's transport counters and close reason.</summary>
     public IMessageConnection Connection => _connection;
 
-    /// <summary>Queues <paramref name="message"/> for sending; false once the peer is closing.</summary>
-    public bool Post(INetworkMessage message) => _outbox.Writer.TryWrite(message);
+    /// <summary>
+    /// Queues <paramref name="message"/> for sending; false once the peer is closing. A peer whose queue passes
+    /// the hard limit (it stopped reading while announcements kept coming) is aborted.
+    /// </summary>
+    public bool Post(INetworkMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        long size = message.SerializedSize + Framing.FrameLimits.HeaderSize;
+        if (Interlocked.Add(ref _queuedBytes, size) > _sendQueueHardLimit)
+        {
+            Interlocked.Add(ref _queuedBytes, -size);
+            Abort();
+            return false;
+        }
+        if (_outbox.Writer.TryWrite(message))
+            return true;
+        Interlocked.Add(ref _queuedBytes, -size);
+        return false;
+    }
+
+    /// <summary>
+    /// Waits while more than the send-queue limit waits to be sent (Bitcoin Core's fPauseSend): the message loop
+    /// calls this before reading more requests, so a peer that asks for data and never reads it cannot make us
+    /// queue more. Returns at once when the peer is closing.
+    /// </summary>
+    internal async ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken)
+    {
+        while (Interlocked.Read(ref _queuedBytes) > _sendQueueLimit && Volatile.Read(ref _sendLoopEnded) == 0)
+        {
+            var drained = Volatile.Read(ref _drained);
+            if (Interlocked.Read(ref _queuedBytes) <= _sendQueueLimit)
+                break;
+            await drained.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether the peer stopped sending in the middle of a frame for longer than <paramref name="timeout"/> (called by one liveness loop).</summary>
+    internal bool IsStalledMidFrame(TimeSpan timeout)
+    {
+        long received = _connection.BytesReceived;
+        if (received != _bytesSeen)
+        {
+            _bytesSeen = received;
+            _bytesSeenAt = Stopwatch.GetTimestamp();
+            return false;
+        }
+        return _connection.IsAwaitingFrameRemainder && Stopwatch.GetElapsedTime(_bytesSeenAt) > timeout;
+    }
 
     /// <summary>Records that the peer has <paramref name="hash"/>; returns false if it was already known.</summary>
     internal bool MarkKnown(Hash256 hash)
@@ -107,7 +193,7 @@ public sealed class Peer : IAsyncDisposable
             using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timer.CancelAfter(timeout);
             var receiver = new NetworkAddress(ServiceFlags.None, RemoteEndPoint.Address, (ushort)RemoteEndPoint.Port);
-            var sender = new NetworkAddress(LocalNode.Services, IPAddress.IPv6Any, 0);
+            var sender = local.SenderFor(_connection.LocalEndPoint);
             await SendNowAsync(new VersionMessage(ProtocolVersion.Current, LocalNode.Services, DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 receiver, sender, nonce, local.UserAgent, startHeight, relay: true), timer.Token).ConfigureAwait(false);
             bool verack = false;
@@ -132,12 +218,14 @@ public sealed class Peer : IAsyncDisposable
                         if (local.IsOwn(version.Nonce))
                             throw new PeerHandshakeException("connected to self");
                         Version = version;
+                        if (IsInbound && version.Sender.Port != 0)
+                            ListenEndPoint = new IPEndPoint(RemoteEndPoint.Address, version.Sender.Port);
                         if (NegotiatedVersion >= ProtocolVersion.WtxidRelay)
                             await SendNowAsync(WtxidRelayMessage.Instance, timer.Token).ConfigureAwait(false);
                         await SendNowAsync(VerackMessage.Instance, timer.Token).ConfigureAwait(false);
                         break;
                     case VersionMessage:
-                        throw new PeerMisbehaviourException("duplicate version");
+                        throw new PeerMisbehaviourException(MisbehaviourReason.ProtocolOrder, "duplicate version");
                     case WtxidRelayMessage when Version is not null && !verack:
                         WtxidRelay = NegotiatedVersion >= ProtocolVersion.WtxidRelay;
                         break;
@@ -149,7 +237,7 @@ public sealed class Peer : IAsyncDisposable
                     default:
                         // Bitcoin Core ignores other messages before the handshake; we are stricter only about order.
                         if (Version is null)
-                            throw new PeerMisbehaviourException($"{message.Command} before version");
+                            throw new PeerMisbehaviourException(MisbehaviourReason.ProtocolOrder, $"{message.Command} before version");
                         break;
                 }
             }
@@ -165,14 +253,30 @@ public sealed class Peer : IAsyncDisposable
         _sendLoop = Task.Run(SendLoopAsync, CancellationToken.None);
     }
 
-    /// <summary>Receives the next message (null at the end), counting it and refreshing liveness.</summary>
+    /// <summary>
+    /// Receives the next message (null at the end), counting it, refreshing liveness and charging the rate
+    /// limits (blocks requested from this peer are free).
+    /// </summary>
+    /// <exception cref="PeerMisbehaviourException">The peer broke a wire rule or exhausted a rate limit.</exception>
     internal async ValueTask<INetworkMessage?> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        INetworkMessage? message;
+        try
+        {
+            message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Framing.WireProtocolException e)
+        {
+            throw PeerMisbehaviourException.From(e);
+        }
         if (message is not null)
         {
             LastReceived = Stopwatch.GetTimestamp();
-            _metrics?.Message(message.Command.Name, sent: false, message.SerializedSize + 24);
+            int frame = message.SerializedSize + Framing.FrameLimits.HeaderSize;
+            _metrics?.Message(message.Command.Name, sent: false, frame);
+            if (_limiter is not null && !(message is BlockMessage block && _requested?.Invoke(this, block.Block.Hash) == true)
+                && _limiter.Charge(frame, message is UnknownMessage) is { } reason)
+                throw new PeerMisbehaviourException(reason, $"{message.Command} exhausted the {(reason == MisbehaviourReason.RateLimited ? "message or byte rate limit" : "unknown-command budget")}");
         }
         return message;
     }
@@ -238,7 +342,10 @@ public sealed class Peer : IAsyncDisposable
         {
             await foreach (var message in _outbox.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                if (!await _connection.SendAsync(message).ConfigureAwait(false))
+                bool sent = await _connection.SendAsync(message).ConfigureAwait(false);
+                if (Interlocked.Add(ref _queuedBytes, -(message.SerializedSize + Framing.FrameLimits.HeaderSize)) <= _sendQueueLimit)
+                    Interlocked.Exchange(ref _drained, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                if (!sent)
                     break;
                 _metrics?.Message(message.Command.Name, sent: true, message.SerializedSize + 24);
             }
@@ -248,5 +355,10 @@ public sealed class Peer : IAsyncDisposable
             // The connection went away under us; the receive side reports the close.
         }
         _outbox.Writer.TryComplete();
+        // Whatever is still queued will never be sent: release it and any message loop waiting for room.
+        while (_outbox.Reader.TryRead(out var dropped))
+            Interlocked.Add(ref _queuedBytes, -(dropped.SerializedSize + Framing.FrameLimits.HeaderSize));
+        Volatile.Write(ref _sendLoopEnded, 1);
+        Volatile.Read(ref _drained).TrySetResult();
     }
 }

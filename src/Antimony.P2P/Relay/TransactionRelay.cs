@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Antimony.Consensus.Events;
 using Antimony.Consensus.Mempool;
+using Antimony.P2P.Defences;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Peers;
 using Antimony.Primitives.Transactions;
@@ -43,7 +44,7 @@ internal sealed class TransactionRelay
     }
 
     /// <summary>Handles transaction messages; throws <see cref="PeerMisbehaviourException"/> for a consensus-invalid transaction.</summary>
-    public void Handle(Peer peer, INetworkMessage message)
+    public async ValueTask HandleAsync(Peer peer, INetworkMessage message, CancellationToken cancellationToken)
     {
         if (_pool is null)
             return;
@@ -53,7 +54,7 @@ internal sealed class TransactionRelay
                 OnInventory(peer, inv.Entries);
                 break;
             case GetDataMessage getData:
-                OnGetData(peer, getData.Entries);
+                await OnGetDataAsync(peer, getData.Entries, cancellationToken).ConfigureAwait(false);
                 break;
             case TxMessage tx:
                 OnTransaction(peer, tx.Transaction);
@@ -84,7 +85,7 @@ internal sealed class TransactionRelay
             peer.Post(new GetDataMessage([.. wanted]));
     }
 
-    private void OnGetData(Peer peer, ImmutableArray<InventoryVector> entries)
+    private async ValueTask OnGetDataAsync(Peer peer, ImmutableArray<InventoryVector> entries, CancellationToken cancellationToken)
     {
         List<InventoryVector>? missing = null;
         foreach (var item in entries)
@@ -101,6 +102,7 @@ internal sealed class TransactionRelay
                 (missing ??= []).Add(item);
                 continue;
             }
+            await peer.WaitForSendRoomAsync(cancellationToken).ConfigureAwait(false);
             if (_pool!.TryGetEntry(txid, out var entry))
                 peer.Post(new TxMessage(entry.Transaction));
             else
@@ -116,7 +118,7 @@ internal sealed class TransactionRelay
         peer.MarkKnown(transaction.Wtxid.Value);
         var result = _pool!.Accept(transaction);
         if (result.IsConsensusViolation)
-            throw new PeerMisbehaviourException($"consensus-invalid transaction {transaction.Txid}: {result.Code}");
+            throw new PeerMisbehaviourException(MisbehaviourReason.InvalidTransaction, $"consensus-invalid transaction {transaction.Txid}: {result.Code}");
     }
 
     private void OnTransactionAdded(object? sender, TransactionAddedEventArgs e)

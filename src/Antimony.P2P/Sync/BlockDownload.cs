@@ -48,6 +48,13 @@ internal sealed class BlockDownload(ChainState chain, int window)
             peer.Post(new GetDataMessage([.. wanted]));
     }
 
+    /// <summary>Whether <paramref name="hash"/> is being fetched from <paramref name="peer"/> (so receiving it is not charged to the peer's rate limits).</summary>
+    public bool IsRequestedFrom(BlockHash hash, Peer peer)
+    {
+        lock (_lock)
+            return _inFlight.TryGetValue(hash, out var owner) && ReferenceEquals(owner.Peer, peer);
+    }
+
     /// <summary>A block arrived from <paramref name="peer"/>: frees its slot if it was requested from that peer.</summary>
     public void Received(BlockHash hash, Peer peer)
     {

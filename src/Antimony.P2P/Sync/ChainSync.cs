@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Events;
 using Antimony.Consensus.Validation;
+using Antimony.P2P.Defences;
 using Antimony.P2P.Hosting;
 using Antimony.P2P.Messages;
 using Antimony.P2P.Peers;
@@ -47,6 +48,9 @@ internal sealed class ChainSync
             _download.Request(other);
     }
 
+    /// <summary>Whether <paramref name="hash"/> was requested from <paramref name="peer"/> and not yet received.</summary>
+    public bool IsRequestedFrom(Peer peer, BlockHash hash) => _download.IsRequestedFrom(hash, peer);
+
     /// <summary>Peers that did not deliver a requested block within <paramref name="timeout"/>.</summary>
     public List<Peer> Stalled(TimeSpan timeout) => _download.Stalled(timeout);
 
@@ -68,7 +72,7 @@ internal sealed class ChainSync
                 OnBlockInventory(peer, inv);
                 return false; // transactions in the same inv go on to relay
             case GetDataMessage getData:
-                OnGetBlocks(peer, getData);
+                await OnGetBlocksAsync(peer, getData, cancellationToken).ConfigureAwait(false);
                 return false;
             case NotFoundMessage:
                 _download.Release(peer);
@@ -84,17 +88,17 @@ internal sealed class ChainSync
             return;
         for (int i = 1; i < headers.Length; i++)
             if (headers[i].PreviousBlock != headers[i - 1].Hash)
-                throw new PeerMisbehaviourException("non-continuous headers");
+                throw new PeerMisbehaviourException(MisbehaviourReason.NonContinuousHeaders, "non-continuous headers");
         if (!_chain.TryGetEntry(headers[0].PreviousBlock, out _))
         {
             if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders)
-                throw new PeerMisbehaviourException("too many unconnecting headers");
+                throw new PeerMisbehaviourException(MisbehaviourReason.UnconnectableHeaders, "too many unconnecting headers");
             peer.Post(Locator(default));
             return;
         }
         var result = await _chain.ProcessHeadersAsync(headers, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid && result.Reason!.Value.Category is RejectCategory.Invalid)
-            throw new PeerMisbehaviourException($"invalid header: {result}");
+            throw new PeerMisbehaviourException(MisbehaviourReason.InvalidHeader, $"invalid header: {result}");
         long now = Stopwatch.GetTimestamp();
         foreach (var header in headers)
         {
@@ -124,7 +128,7 @@ internal sealed class ChainSync
             switch (result.Result.Reason!.Value.Category)
             {
                 case RejectCategory.Invalid or RejectCategory.Mutated:
-                    throw new PeerMisbehaviourException($"invalid block {hash}: {result.Result}");
+                    throw new PeerMisbehaviourException(MisbehaviourReason.InvalidBlock, $"invalid block {hash}: {result.Result}");
                 case RejectCategory.MissingContext:
                     peer.Post(Locator(default)); // an unsolicited block on an unknown parent: fetch the headers
                     break;
@@ -180,13 +184,16 @@ internal sealed class ChainSync
             peer.Post(Locator(default));
     }
 
-    private void OnGetBlocks(Peer peer, GetDataMessage request)
+    // Waits for room in the peer's send queue before each block, so a getdata of thousands of blocks from a peer
+    // that does not read them holds at most the queue limit plus one block in memory.
+    private async ValueTask OnGetBlocksAsync(Peer peer, GetDataMessage request, CancellationToken cancellationToken)
     {
         List<InventoryVector>? missing = null;
         foreach (var item in request.Entries)
         {
             if (item.Type is not (InventoryType.Block or InventoryType.WitnessBlock))
                 continue;
+            await peer.WaitForSendRoomAsync(cancellationToken).ConfigureAwait(false);
             if (_chain.TryGetBlock(new BlockHash(item.Hash), out var block))
                 peer.Post(new BlockMessage(block));
             else

@@ -34,6 +34,18 @@ public interface IMessageConnection : IAsyncDisposable
     /// <summary>Bytes received from the network and not yet decoded by <see cref="ReceiveAsync"/>.</summary>
     long BufferedReceiveBytes { get; }
 
+    /// <summary>
+    /// Bytes this connection holds in memory: received and not yet decoded, plus queued and not yet handed to
+    /// the network. Bounded by the two pipes' pause thresholds (plus one segment and one frame).
+    /// </summary>
+    long BufferedBytes => BufferedSendBytes + BufferedReceiveBytes;
+
+    /// <summary>
+    /// Whether the reader is waiting for the rest of a frame it has started to receive: a peer that stops
+    /// sending now has truncated a frame (the peer layer times this out as misbehaviour).
+    /// </summary>
+    bool IsAwaitingFrameRemainder { get; }
+
     /// <summary>Why the connection ended, or <see cref="ConnectionCloseReason.None"/> while it is open.</summary>
     ConnectionCloseReason CloseReason { get; }
 
@@ -53,7 +65,7 @@ public interface IMessageConnection : IAsyncDisposable
     /// Waits for and decodes the next message; null once the connection has closed and every whole frame
     /// received before has been returned. Not to be called concurrently with itself.
     /// </summary>
-    /// <exception cref="Antimony.P2P.Framing.WireProtocolException">The peer broke a rule; the connection is aborted.</exception>
+    /// <exception cref="Antimony.P2P.Framing.WireProtocolException">The peer broke a rule, or closed its side in the middle of a frame (<see cref="Antimony.P2P.Framing.ProtocolViolation.TruncatedFrame"/>); the connection is aborted.</exception>
     /// <exception cref="OperationCanceledException">The token fired.</exception>
     ValueTask<INetworkMessage?> ReceiveAsync(CancellationToken cancellationToken = default);
 

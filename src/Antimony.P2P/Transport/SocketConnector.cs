@@ -11,7 +11,17 @@ public static class SocketConnector
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     /// <exception cref="SocketException">The connection was refused or failed.</exception>
     /// <exception cref="OperationCanceledException">The token fired.</exception>
-    public static async ValueTask<IMessageConnection> ConnectAsync(EndPoint remoteEndPoint, ConnectionOptions options, CancellationToken cancellationToken = default)
+    public static ValueTask<IMessageConnection> ConnectAsync(EndPoint remoteEndPoint, ConnectionOptions options, CancellationToken cancellationToken = default) =>
+        ConnectAsync(remoteEndPoint, null, options, cancellationToken);
+
+    /// <summary>
+    /// Connects to <paramref name="remoteEndPoint"/> from <paramref name="localEndPoint"/> (e.g. 127.0.0.2, port 0),
+    /// so a test peer can come from an address of its own on a shared loopback host.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="SocketException">The bind or the connection failed.</exception>
+    /// <exception cref="OperationCanceledException">The token fired.</exception>
+    public static async ValueTask<IMessageConnection> ConnectAsync(EndPoint remoteEndPoint, EndPoint? localEndPoint, ConnectionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remoteEndPoint);
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +31,8 @@ public static class SocketConnector
             : new Socket(remoteEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (localEndPoint is not null)
+                socket.Bind(localEndPoint);
             await socket.ConnectAsync(remoteEndPoint, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -2,6 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 using Antimony.Consensus.Hosting;
 using Antimony.Rpc.Methods;
 using Antimony.Rpc.Methods.Blockchain;
+using Antimony.Rpc.Methods.Mempool;
+using Antimony.Rpc.Methods.Mining;
+using Antimony.Rpc.Methods.Network;
+using Antimony.Rpc.Methods.Util;
+using Antimony.Rpc.Methods.Control;
+using Antimony.Rpc.Methods.Wallet;
 using Antimony.Rpc.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +58,47 @@ public static class RpcBuilderExtensions
 
     private static void AddBuiltInMethods(IServiceCollection services)
     {
+        services.TryAddSingleton<NodeServices>();
+        Add<GetBlockchainInfo>(services);
         Add<GetBlockCount>(services);
+        Add<GetBestBlockHash>(services);
+        Add<GetBlockHash>(services);
+        Add<GetBlockHeader>(services);
+        Add<GetBlock>(services);
+        Add<GetRawTransaction>(services);
+        Add<DecodeRawTransaction>(services);
+        Add<SendRawTransaction>(services);
+        Add<TestMempoolAccept>(services);
+        Add<GetMempoolInfo>(services);
+        Add<GetRawMempool>(services);
+        Add<GetMempoolEntry>(services);
+        services.TryAddSingleton<PeerIdentities>();
+        Add<GetNetworkInfo>(services);
+        Add<GetPeerInfo>(services);
+        Add<GetConnectionCount>(services);
+        Add<DisconnectNode>(services);
+        Add<AddNode>(services);
+        Add<SetBan>(services);
+        Add<ListBanned>(services);
+        Add<ClearBanned>(services);
+        services.TryAddSingleton<TemplateFactory>();
+        Add<GetMiningInfo>(services);
+        Add<GetBlockTemplate>(services);
+        Add<SubmitBlock>(services);
+        Add<GenerateToAddress>(services);
+        services.TryAddSingleton<FeeEstimator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FeeEstimator>(sp => sp.GetRequiredService<FeeEstimator>()));
+        Add<ValidateAddress>(services);
+        Add<EstimateSmartFee>(services);
+        Add<Uptime>(services);
+        Add<Stop>(services);
+        Add<Help>(services);
+        // Always present: without a wallet they answer Core's -18 "No wallet is loaded".
+        Add<GetNewAddress>(services);
+        Add<GetBalance>(services);
+        Add<ListUnspent>(services);
+        Add<SendToAddress>(services);
+        Add<ListTransactions>(services);
     }
 
     private static void Add<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TMethod>(IServiceCollection services)

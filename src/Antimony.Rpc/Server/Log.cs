@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6004, Level = LogLevel.Debug, Message = "RPC call {Method}")]
     public static partial void Call(ILogger logger, string method);
 
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Error, Message = "The RPC server failed to answer a request")]
+    public static partial void ServerFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 6005, Level = LogLevel.Information, Message = "RPC stop requested")]
     public static partial void StopRequested(ILogger logger);
 }

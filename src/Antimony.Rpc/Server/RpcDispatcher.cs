@@ -19,8 +19,16 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, IOptions<RpcOptions>
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 512 };
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
 
+    private long _unexpectedFailures;
+
+    /// <summary>Method failures other than <see cref="RpcException"/> (bugs, reported to callers as -1); tests assert none happen.</summary>
+    public long UnexpectedFailures => Interlocked.Read(ref _unexpectedFailures);
+
     public async Task<RpcReply> DispatchAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        // The reader checks UTF-8 only where it decodes; a string echoed as the id must be valid too (UniValue rejects it all).
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+            return ErrorReply(default, new RpcException(RpcErrorCode.ParseError, "Parse error"));
         JsonDocument document;
         try
         {
@@ -38,6 +46,10 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, IOptions<RpcOptions>
         using (document)
         {
             var root = document.RootElement;
+            // A \u escape can spell a lone surrogate, which no string can hold: reject it up front as a parse error
+            // (UniValue does too) rather than failing wherever a string is read. Only escaped text needs the walk.
+            if (body.Span.IndexOf("\\u"u8) >= 0 && !HasOnlyValidStrings(root))
+                return ErrorReply(default, new RpcException(RpcErrorCode.ParseError, "Parse error"));
             return root.ValueKind switch
             {
                 JsonValueKind.Object => await SingleAsync(root, cancellationToken).ConfigureAwait(false),
@@ -123,8 +135,50 @@ internal sealed class RpcDispatcher(RpcMethodTable methods, IOptions<RpcOptions>
         catch (Exception ex)
         {
             // A bug or an unexpected failure in a method: Core reports std::exception as RPC_MISC_ERROR with its text.
+            Interlocked.Increment(ref _unexpectedFailures);
             Log.MethodFailed(logger, method.Name, ex);
             return (default, new RpcException(RpcErrorCode.MiscError, ex.Message));
+        }
+    }
+
+    /// <summary>The reply to a failure of the server itself (-32603, HTTP 500), counted with the unexpected failures.</summary>
+    public RpcReply InternalError(Exception exception)
+    {
+        Interlocked.Increment(ref _unexpectedFailures);
+        Log.ServerFailed(logger, exception);
+        return ErrorReply(default, new RpcException(RpcErrorCode.InternalError, "Internal error"));
+    }
+
+    private static bool HasOnlyValidStrings(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!HasOnlyValidStrings(item))
+                            return false;
+                    }
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (property.Name is null || !HasOnlyValidStrings(property.Value))
+                            return false;
+                    }
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

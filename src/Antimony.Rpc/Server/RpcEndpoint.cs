@@ -53,7 +53,16 @@ internal sealed class RpcEndpoint(RpcDispatcher dispatcher, RpcCredentials crede
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        var reply = await dispatcher.DispatchAsync(body, cancellationToken).ConfigureAwait(false);
+        RpcReply reply;
+        try
+        {
+            reply = await dispatcher.DispatchAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug outside any method: still a JSON-RPC reply, never an empty 500.
+            reply = dispatcher.InternalError(ex);
+        }
         context.Response.StatusCode = reply.StatusCode;
         if (reply.Body.IsEmpty)
             return;

@@ -66,6 +66,9 @@ public static class RpcErrorCode
     /// <summary>An invalid IP address or subnet.</summary>
     public const int ClientInvalidIPOrSubnet = -30;
 
+    /// <summary>The mempool is not part of this node.</summary>
+    public const int ClientMempoolDisabled = -33;
+
     /// <summary>A general wallet error.</summary>
     public const int WalletError = -4;
 

@@ -16,7 +16,9 @@ public sealed class GossipTests
             var hub = await TestPeerNode.StartAsync();
             nodes.Add(hub);
             var hubEnd = hub.EndPoint;
-            var first = await TestPeerNode.StartAsync(o => o.Bootstrap = [hubEnd]);
+            // One outbound slot, taken by the hub: the first node never dials the second itself, and since nodes do
+            // not dial a node already connected either way, the link below can only be the second node's dial.
+            var first = await TestPeerNode.StartAsync(o => { o.Bootstrap = [hubEnd]; o.MaxOutbound = 1; });
             nodes.Add(first);
             await Eventually.AssertAsync(() => hub.Network.Addresses.Contains(first.EndPoint), TimeSpan.FromSeconds(30), "the hub heard the first node's address");
             var second = await TestPeerNode.StartAsync(o => { o.Bootstrap = [hubEnd]; o.MaxOutbound = 2; });

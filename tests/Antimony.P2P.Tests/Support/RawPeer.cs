@@ -14,10 +14,11 @@ internal sealed class RawPeer : IAsyncDisposable
 
     public IMessageConnection Connection { get; }
 
-    public static async Task<RawPeer> ConnectAsync(IPEndPoint target, int version = ProtocolVersion.Current, CancellationToken cancellationToken = default)
+    public static async Task<RawPeer> ConnectAsync(IPEndPoint target, int version = ProtocolVersion.Current, CancellationToken cancellationToken = default, IPAddress? from = null)
     {
         var options = new ConnectionOptions { Frame = FrameOptions.For(ChainParameters.Regtest.Network, ChainParameters.Regtest.MaxBlockWeight) };
-        var connection = await SocketConnector.ConnectAsync(target, options, cancellationToken);
+        var local = from is null ? null : new IPEndPoint(from, 0);
+        var connection = await SocketConnector.ConnectAsync(target, local, options, cancellationToken);
         var peer = new RawPeer(connection);
         var me = new NetworkAddress(ServiceFlags.NodeNetwork, IPAddress.Loopback, 0);
         await connection.SendAsync(new VersionMessage(version, ServiceFlags.NodeNetwork, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), me, me,

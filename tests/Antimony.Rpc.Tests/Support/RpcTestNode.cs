@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Antimony.Rpc.Tests.Support;
 
@@ -33,7 +34,9 @@ internal sealed class RpcTestNode : IAsyncDisposable
         _app = app;
         DataDirectory = dataDirectory;
         Address = address;
-        var cookie = File.ReadAllText(Path.Combine(dataDirectory, ".cookie"));
+        var options = app.Services.GetRequiredService<IOptions<RpcOptions>>().Value;
+        string cookiePath = Path.Combine(dataDirectory, ".cookie");
+        var cookie = File.Exists(cookiePath) ? File.ReadAllText(cookiePath) : $"{options.User}:{options.Password}";
         Client = new HttpClient { BaseAddress = address };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(cookie)));
     }
@@ -57,16 +60,17 @@ internal sealed class RpcTestNode : IAsyncDisposable
 
     public static string MinerAddress(int index = 0) => SegwitAddress.FromScript(Keys.Scripts[index], ChainParameters.Regtest.Network).ToString();
 
-    public static async Task<RpcTestNode> StartAsync(Action<RpcOptions>? rpc = null, Action<IAntimonyBuilder>? compose = null)
+    public static async Task<RpcTestNode> StartAsync(Action<RpcOptions>? rpc = null, Action<IAntimonyBuilder, string>? compose = null, ChainParameters? network = null)
     {
         string dataDirectory = Path.Combine(Path.GetTempPath(), "antimony-rpc-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var antimony = builder.Services.AddAntimony(ChainParameters.Regtest).AddInMemoryStore().AddMempool()
+        var parameters = network ?? ChainParameters.Regtest;
+        var antimony = builder.Services.AddAntimony(parameters).AddInMemoryStore().AddMempool()
             .AddPeerToPeer(o => o.Listen = new IPEndPoint(IPAddress.Loopback, 0))
             .AddMining(o =>
             {
-                o.Address = MinerAddress();
+                o.Address = SegwitAddress.FromScript(Keys.Scripts[0], parameters.Network).ToString();
                 o.StartOnLaunch = false;
             })
             .AddRpc(o =>
@@ -76,10 +80,20 @@ internal sealed class RpcTestNode : IAsyncDisposable
                 o.AuthenticationFailureDelay = TimeSpan.Zero;
                 rpc?.Invoke(o);
             });
-        compose?.Invoke(antimony);
+        compose?.Invoke(antimony, dataDirectory);
         var app = builder.Build();
         app.MapAntimonyRpc();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (Directory.Exists(dataDirectory))
+                Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new RpcTestNode(app, dataDirectory, new Uri(addresses.First()));
     }
@@ -116,6 +130,13 @@ internal sealed class RpcTestNode : IAsyncDisposable
         var error = reply.GetProperty("error");
         Assert.True(error.ValueKind == JsonValueKind.Object, $"{method} {parameters} succeeded: {reply}");
         return (error.GetProperty("code").GetInt32(), error.GetProperty("message").GetString()!);
+    }
+
+    /// <summary>Mines <paramref name="count"/> blocks to <paramref name="address"/> through <c>generatetoaddress</c> and returns their hashes.</summary>
+    public async Task<List<string>> GenerateAsync(int count, string? address = null)
+    {
+        var result = await CallAsync("generatetoaddress", $"[{count},\"{address ?? MinerAddress()}\"]");
+        return [.. result.EnumerateArray().Select(e => e.GetString()!)];
     }
 
     public async ValueTask DisposeAsync()

@@ -29,6 +29,7 @@ internal sealed class MessageConnection : IMessageConnection
     private int _outputCompleted;
     private int _violated;
     private int _disposed;
+    private int _midFrame;
     private long _bytesReceived;
     private long _bytesDecoded;
     private long _bytesQueued;
@@ -73,6 +74,8 @@ internal sealed class MessageConnection : IMessageConnection
     public long BufferedSendBytes => Interlocked.Read(ref _bytesQueued) - Interlocked.Read(ref _bytesSent);
 
     public long BufferedReceiveBytes => Interlocked.Read(ref _bytesReceived) - Interlocked.Read(ref _bytesDecoded);
+
+    public bool IsAwaitingFrameRemainder => Volatile.Read(ref _midFrame) != 0;
 
     public ConnectionCloseReason CloseReason => (ConnectionCloseReason)Volatile.Read(ref _closeReason);
 
@@ -134,11 +137,18 @@ internal sealed class MessageConnection : IMessageConnection
                     examined = consumed;
                     Interlocked.Add(ref _bytesDecoded, before - buffer.Length);
                     Interlocked.Increment(ref _messagesReceived);
+                    Volatile.Write(ref _midFrame, 0);
                     return message;
                 }
-                // Closed: a partial frame left behind can never complete.
+                // Closed: a partial frame left behind can never complete. A peer that finished sending in the
+                // middle of a frame cut it off (misbehaviour); after a reset or our own abort it is just lost.
                 if (result.IsCompleted || result.IsCanceled)
+                {
+                    if (result.IsCompleted && !buffer.IsEmpty && CloseReason == ConnectionCloseReason.RemoteClosed)
+                        throw new WireProtocolException(ProtocolViolation.TruncatedFrame, $"The peer closed the connection {buffer.Length} bytes into a frame");
                     return null;
+                }
+                Volatile.Write(ref _midFrame, buffer.IsEmpty ? 0 : 1);
                 needed = _decoder.TryReadHeader(buffer, out var header) ? FrameLimits.HeaderSize + (int)header.PayloadLength : 0;
                 // ReadAtLeastAsync follows a read that examined nothing: after examining to the end, the pipe
                 // was seen not to wake it although enough bytes had arrived (in-memory 1 MB frame test).
@@ -191,6 +201,16 @@ internal sealed class MessageConnection : IMessageConnection
         }
         _link.Abort();
         TryCompleteOutput();
+        // Wake a reader waiting for the rest of a frame: that frame will never come, and the reader must not
+        // depend on the receive loop's completion reaching it (it sees IsCanceled and returns null).
+        try
+        {
+            _input.Reader.CancelPendingRead();
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader is already completed (disposed).
+        }
     }
 
     private void BeginGracefulShutdown()
