@@ -6,6 +6,7 @@ using Antimony.P2P.Hosting;
 using Antimony.Rpc.Hosting;
 using Antimony.Rpc.Monitoring;
 using Antimony.Storage.RocksDb;
+using Antimony.Wallet.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,7 @@ try
             if (!rpcPortSet)
                 o.Port = settings.Parameters.Network.DefaultRpcPort;
         })
+        .AddWallet(o => o.Path ??= Path.Combine(dataDirectory, "wallet"))
         .AddMonitoring();
     if (settings.Mine)
         node.AddMining(o => o.Address ??= MinerKeyFile.LoadOrCreate(dataDirectory, settings.Parameters.Network).ToString());

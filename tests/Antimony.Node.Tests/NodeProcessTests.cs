@@ -28,7 +28,7 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Environment_variables_configure_sections_and_sigint_stops_cleanly_removing_the_cookie()
+    public async Task Environment_variables_configure_sections_and_rpc_stop_ends_the_node_cleanly_removing_the_cookie()
     {
         // Inherited by the child; no other test reads this variable.
         Environment.SetEnvironmentVariable("ANTIMONY_MONITORING__REGION", "eu-west-test");
@@ -48,7 +48,8 @@ public sealed class NodeProcessTests : IDisposable
             Assert.Equal("eu-west-test", status.RootElement.GetProperty("region").GetString());
             Assert.True(File.Exists(Path.Combine(_dataDirectory, ".cookie")));
 
-            Assert.True(node.Stop(TimeSpan.FromSeconds(60)), "no exit within 60 s of SIGINT");
+            Assert.Contains("stopping", (await node.Rpc.CallAsync("stop")).GetString(), StringComparison.OrdinalIgnoreCase);
+            await NodeProcess.WaitUntilAsync(() => Task.FromResult(node.HasExited), TimeSpan.FromSeconds(60), "the node to exit after stop");
             Assert.Equal(0, node.Process.ExitCode);
         }
         Assert.False(File.Exists(Path.Combine(_dataDirectory, ".cookie")), "the cookie outlived the node");

@@ -168,7 +168,7 @@ internal sealed class NodeProcess : IDisposable
             string? line = await _process.ReadLineAsync(TimeSpan.FromSeconds(5));
             if (line is null)
             {
-                if (HasExited())
+                if (HasExited)
                     return;
                 continue;
             }
@@ -178,16 +178,21 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    private bool HasExited()
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited
     {
-        try
+        get
         {
-            _ = _process.ExitCode;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
+            try
+            {
+                _ = _process.ExitCode;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
+
 }
