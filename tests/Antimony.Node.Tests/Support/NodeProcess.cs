@@ -154,7 +154,7 @@ internal sealed class NodeProcess : IDisposable
 
     private static HttpClient CreateClient(Uri address, string? userAndPassword)
     {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
         if (userAndPassword is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userAndPassword)));
         return client;
