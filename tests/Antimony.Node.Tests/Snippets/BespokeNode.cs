@@ -13,7 +13,7 @@ namespace Antimony.Node.Tests.Snippets;
 
 internal static class BespokeNode
 {
-    public static async Task RunAsync(string[] args, string dir, CancellationToken stop)
+    public static async Task RunAsync(string[] args, string dir)
     {
         // --- snippet start ---
         var builder = WebApplication.CreateSlimBuilder(args);
@@ -27,7 +27,7 @@ internal static class BespokeNode
         var app = builder.Build();
         app.MapAntimonyRpc();          // JSON-RPC at POST / (cookie in dir/.cookie)
         app.MapAntimonyMonitoring();   // GET /health, /metrics, /status
-        await app.RunAsync(stop);
+        await app.RunAsync();
         // --- snippet end ---
     }
 }
