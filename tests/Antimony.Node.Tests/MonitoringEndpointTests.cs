@@ -40,7 +40,15 @@ public sealed class MonitoringEndpointTests(DevnetPair pair)
     [Fact]
     public async Task Status_reports_the_chain_peers_recent_blocks_health_and_process_as_in_the_contract()
     {
-        using var status = JsonDocument.Parse(await pair.B.Http.GetStringAsync("/status"));
+        // recentBlocks lists blocks connected since this process started (B may just have restarted): wait for one.
+        JsonDocument status = null!;
+        await NodeProcess.WaitUntilAsync(async () =>
+        {
+            status?.Dispose();
+            status = JsonDocument.Parse(await pair.B.Http.GetStringAsync("/status"));
+            return status.RootElement.GetProperty("recentBlocks").GetArrayLength() > 0;
+        }, TimeSpan.FromSeconds(60), "B to connect a block");
+        using var document = status;
         var root = status.RootElement;
 
         Assert.Equal("devnet", root.GetProperty("network").GetString());
