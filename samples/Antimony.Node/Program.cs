@@ -6,6 +6,7 @@ using Antimony.P2P.Hosting;
 using Antimony.Rpc.Hosting;
 using Antimony.Rpc.Monitoring;
 using Antimony.Storage.RocksDb;
+using Antimony.Wallet.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Options;
 // atmn-node: composes a full node from the SDK's packages and configures it; everything else lives in the libraries.
 try
 {
+    NativeMemoryTuning.Apply();
     var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddNodeSources(args);
     var settings = NodeSettings.Bind(builder.Configuration);
@@ -43,11 +45,13 @@ try
             if (!rpcPortSet)
                 o.Port = settings.Parameters.Network.DefaultRpcPort;
         })
+        .AddWallet(o => o.Path ??= Path.Combine(dataDirectory, "wallet"))
         .AddMonitoring();
     if (settings.Mine)
         node.AddMining(o => o.Address ??= MinerKeyFile.LoadOrCreate(dataDirectory, settings.Parameters.Network).ToString());
     services.AddHostedService<TipLog>();
     services.AddHostedService<RpcListeningLog>();
+    services.AddHostedService<StartupTrim>();
 
     var app = builder.Build();
     app.MapAntimonyRpc();

@@ -21,6 +21,9 @@ public sealed class DevnetPair : IAsyncLifetime
     public async Task InitializeAsync()
     {
         A = await NodeProcess.StartAsync(Path.Combine(_root, "a"), mine: true, user: User, password: Password);
+        // One coinbase to A's wallet now: A's background mining matures it (devnet maturity is 10) while tests run.
+        string reward = (await A.Rpc.CallAsync("getnewaddress")).GetString()!;
+        await A.Rpc.CallAsync("generatetoaddress", 1, reward);
         B = await NodeProcess.StartAsync(BDirectory, bootstrap: [A.P2PEndPoint]);
         // B is useful once it follows A: connected, and at A's height of a moment ago.
         int target = 2;

@@ -154,7 +154,7 @@ internal sealed class NodeProcess : IDisposable
 
     private static HttpClient CreateClient(Uri address, string? userAndPassword)
     {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
         if (userAndPassword is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userAndPassword)));
         return client;
@@ -168,7 +168,7 @@ internal sealed class NodeProcess : IDisposable
             string? line = await _process.ReadLineAsync(TimeSpan.FromSeconds(5));
             if (line is null)
             {
-                if (HasExited())
+                if (HasExited)
                     return;
                 continue;
             }
@@ -178,16 +178,21 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    private bool HasExited()
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited
     {
-        try
+        get
         {
-            _ = _process.ExitCode;
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
+            try
+            {
+                _ = _process.ExitCode;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
         }
     }
+
 }

@@ -16,7 +16,7 @@ internal sealed class RpcClient(HttpClient http)
             ["jsonrpc"] = "1.0",
             ["id"] = "test",
             ["method"] = method,
-            ["params"] = new JsonArray([.. parameters.Select(p => p is JsonNode n ? n : JsonValue.Create(JsonSerializer.SerializeToElement(p)))]),
+            ["params"] = new JsonArray([.. parameters.Select(p => p is JsonElement e ? JsonNode.Parse(e.GetRawText()) : JsonNode.Parse(JsonSerializer.Serialize(p)))]),
         };
         var (status, body) = await PostAsync(request.ToJsonString());
         if (body.ValueKind != JsonValueKind.Object)

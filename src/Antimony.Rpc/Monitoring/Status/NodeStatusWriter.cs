@@ -100,6 +100,11 @@ public sealed class NodeStatusWriter
         json.WriteNumber("pid", Environment.ProcessId);
         json.WriteNumber("workingSetBytes", Environment.WorkingSet);
         json.WriteNumber("cpuSeconds", Math.Round(process.TotalProcessorTime.TotalSeconds, 3));
+        // Beyond the contract: what of the working set is the managed heap, for footprint work.
+        var gc = GC.GetGCMemoryInfo();
+        json.WriteNumber("gcHeapBytes", GC.GetTotalMemory(forceFullCollection: false));
+        json.WriteNumber("gcCommittedBytes", gc.TotalCommittedBytes);
+        json.WriteNumber("threads", process.Threads.Count);
         json.WriteEndObject();
         json.WriteEndObject();
     }
