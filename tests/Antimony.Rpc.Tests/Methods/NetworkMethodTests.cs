@@ -53,9 +53,11 @@ public sealed class NetworkMethodTests
         await b.CallAsync("addnode", $"[\"{aEndPoint}\",\"add\"]");
         Assert.Equal(-23, (await b.CallErrorAsync("addnode", $"[\"{aEndPoint}\",\"add\"]")).Code);
         await WaitForAsync(async () => (await b.CallAsync("getconnectioncount")).GetInt32() == 1);
+        // Peer ids are given when getpeerinfo first sees a connection: note the first one's before dropping it.
+        long firstId = (await b.CallAsync("getpeerinfo")).EnumerateArray().Single().GetProperty("id").GetInt64();
         await b.CallAsync("disconnectnode", $"[\"{aEndPoint}\"]");
-        // A persistent peer is dialled again.
-        await WaitForAsync(async () => (await b.CallAsync("getpeerinfo")).EnumerateArray().Any(p => p.GetProperty("id").GetInt64() > 0));
+        // A persistent peer is dialled again: a new connection, so a new id.
+        await WaitForAsync(async () => (await b.CallAsync("getpeerinfo")).EnumerateArray().Any(p => p.GetProperty("id").GetInt64() != firstId));
         await b.CallAsync("addnode", $"[\"{aEndPoint}\",\"remove\"]");
         Assert.Equal(-24, (await b.CallErrorAsync("addnode", $"[\"{aEndPoint}\",\"remove\"]")).Code);
         Assert.Equal(-1, (await b.CallErrorAsync("addnode", $"[\"{aEndPoint}\",\"sometimes\"]")).Code);
