@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Antimony.Node.Tests;
 
-/// <summary>The README snippet compiles (it is <see cref="Snippets.BespokeNode"/>) and the README shows it unchanged.</summary>
+/// <summary>The README snippet compiles (it is <see cref="Snippets.BespokeNode"/>) and both READMEs (the root one and the sample's) show it unchanged.</summary>
 public sealed partial class BespokeNodeSnippetTests
 {
     [GeneratedRegex(@"// --- snippet start ---\r?\n(?<body>.*?)\s*// --- snippet end ---", RegexOptions.Singleline)]
@@ -18,8 +18,11 @@ public sealed partial class BespokeNodeSnippetTests
         string[] lines = [.. Snippet().Match(source).Groups["body"].Value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
         Assert.InRange(lines.Length, 5, 19);
-        string readme = File.ReadAllText(Path.Combine(root, "samples/Antimony.Node/README.md"));
-        foreach (string line in lines)
-            Assert.Contains(line, readme, StringComparison.Ordinal);
+        foreach (string readme in new[] { "README.md", "samples/Antimony.Node/README.md" })
+        {
+            string text = File.ReadAllText(Path.Combine(root, readme));
+            foreach (string line in lines)
+                Assert.Contains(line, text, StringComparison.Ordinal);
+        }
     }
 }
