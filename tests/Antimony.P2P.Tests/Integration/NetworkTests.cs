@@ -21,8 +21,8 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var a = await Add(nodes, o => o.PingInterval = TimeSpan.FromMilliseconds(200));
-            var b = await Add(nodes, o => { o.Bootstrap = [a.EndPoint]; o.PingInterval = TimeSpan.FromMilliseconds(200); });
+            var a = await TestPeerNode.StartIntoAsync(nodes, o => o.PingInterval = TimeSpan.FromMilliseconds(200));
+            var b = await TestPeerNode.StartIntoAsync(nodes, o => { o.Bootstrap = [a.EndPoint]; o.PingInterval = TimeSpan.FromMilliseconds(200); });
             await Eventually.AssertAsync(() => a.Network.Peers.Count == 1 && b.Network.Peers.Count == 1, Timeout, "one peer each");
             var outbound = Assert.Single(b.Network.Peers);
             Assert.False(outbound.IsInbound);
@@ -36,7 +36,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -46,15 +46,15 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            int port = FreePort();
+            int port = TestPeerNode.FreePort();
             var self = new IPEndPoint(IPAddress.Loopback, port);
-            var node = await Add(nodes, o => { o.Listen = self; o.Bootstrap = [self]; });
+            var node = await TestPeerNode.StartIntoAsync(nodes, o => { o.Listen = self; o.Bootstrap = [self]; });
             await Task.Delay(1_000); // several dial attempts at 100 ms backoff
             Assert.Empty(node.Network.Peers);
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -65,19 +65,19 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var source = await Add(nodes);
+            var source = await TestPeerNode.StartIntoAsync(nodes);
             var mined = Stopwatch.StartNew();
             await source.MineAsync(blocks);
             output.WriteLine($"mined {blocks} blocks in {mined.ElapsedMilliseconds} ms");
             var sync = Stopwatch.StartNew();
-            var fresh = await Add(nodes, o => o.Bootstrap = [source.EndPoint]);
+            var fresh = await TestPeerNode.StartIntoAsync(nodes, o => o.Bootstrap = [source.EndPoint]);
             await Eventually.AssertAsync(() => fresh.Chain.Tip.Hash == source.Chain.Tip.Hash, Timeout, "the fresh node reaches the source's tip");
             output.WriteLine($"synced {blocks} blocks in {sync.ElapsedMilliseconds} ms");
             Assert.Equal(blocks, fresh.Chain.Tip.Height);
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var first = await Add(nodes, o => o.MaxOutbound = 0);
+            var first = await TestPeerNode.StartIntoAsync(nodes, o => o.MaxOutbound = 0);
             var funding = await first.MineAsync(1);
             await first.MineAsync(ChainParametersMaturity);
             var line = await Line(nodes, 4, first);
@@ -124,7 +124,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -180,7 +180,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var victim = await Add(nodes);
+            var victim = await TestPeerNode.StartIntoAsync(nodes);
             await using var attacker = await RawPeer.ConnectAsync(victim.EndPoint);
             using var deadline = new CancellationTokenSource(Timeout);
             Assert.True(await attacker.CompleteHandshakeAsync(deadline.Token));
@@ -191,7 +191,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -201,7 +201,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         var nodes = new List<TestPeerNode>();
         try
         {
-            var node = await Add(nodes);
+            var node = await TestPeerNode.StartIntoAsync(nodes);
             await using var old = await RawPeer.ConnectAsync(node.EndPoint, version: 60_002);
             using var deadline = new CancellationTokenSource(Timeout);
             Assert.False(await old.CompleteHandshakeAsync(deadline.Token));
@@ -209,7 +209,7 @@ public sealed class NetworkTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -217,9 +217,9 @@ public sealed class NetworkTests(ITestOutputHelper output)
 
     private static async Task<(TestPeerNode Victim, TestPeerNode Friend)> VictimWithFriend(List<TestPeerNode> nodes)
     {
-        var victim = await Add(nodes, o => o.AllowList = []);
+        var victim = await TestPeerNode.StartIntoAsync(nodes, o => o.AllowList = []);
         await victim.MineAsync(5);
-        var friend = await Add(nodes, o => o.Bootstrap = [victim.EndPoint]);
+        var friend = await TestPeerNode.StartIntoAsync(nodes, o => o.Bootstrap = [victim.EndPoint]);
         await Eventually.AssertAsync(() => friend.Chain.Tip.Hash == victim.Chain.Tip.Hash && victim.Network.Peers.Count == 1, Timeout, "the friend synced");
         return (victim, friend);
     }
@@ -232,36 +232,16 @@ public sealed class NetworkTests(ITestOutputHelper output)
         Assert.Same(tip, victim.Chain.Tip);
     }
 
-    private static async Task<TestPeerNode> Add(List<TestPeerNode> nodes, Action<Hosting.PeerToPeerOptions>? configure = null)
-    {
-        var node = await TestPeerNode.StartAsync(configure);
-        nodes.Add(node);
-        return node;
-    }
-
     // Node i dials node i-1 only: the head has no outbound slot and the others one, so gossip adds no shortcuts.
     private static async Task<List<TestPeerNode>> Line(List<TestPeerNode> nodes, int count, TestPeerNode? first = null)
     {
-        var line = new List<TestPeerNode> { first ?? await Add(nodes, o => o.MaxOutbound = 0) };
+        var line = new List<TestPeerNode> { first ?? await TestPeerNode.StartIntoAsync(nodes, o => o.MaxOutbound = 0) };
         for (int i = 1; i < count; i++)
         {
             var previous = line[^1].EndPoint;
-            line.Add(await Add(nodes, o => { o.Bootstrap = [previous]; o.MaxOutbound = 1; }));
+            line.Add(await TestPeerNode.StartIntoAsync(nodes, o => { o.Bootstrap = [previous]; o.MaxOutbound = 1; }));
         }
         await Eventually.AssertAsync(() => line.Skip(1).All(n => n.Network.Peers.Any(p => !p.IsInbound)), Timeout, "every link is up");
         return line;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
-    private static async Task DisposeAll(List<TestPeerNode> nodes)
-    {
-        foreach (var node in nodes)
-            await node.DisposeAsync();
     }
 }

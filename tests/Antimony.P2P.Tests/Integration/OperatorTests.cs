@@ -15,10 +15,10 @@ public sealed class OperatorTests
         var nodes = new List<TestPeerNode>();
         try
         {
-            var victim = await Add(nodes, o => o.MaxOutbound = 0);
+            var victim = await TestPeerNode.StartIntoAsync(nodes, o => o.MaxOutbound = 0);
             var victimEnd = victim.EndPoint;
-            var a = await Add(nodes, o => { o.Bootstrap = [victimEnd]; o.MaxOutbound = 1; });
-            var b = await Add(nodes, o => { o.Bootstrap = [victimEnd]; o.MaxOutbound = 1; });
+            var a = await TestPeerNode.StartIntoAsync(nodes, o => { o.Bootstrap = [victimEnd]; o.MaxOutbound = 1; });
+            var b = await TestPeerNode.StartIntoAsync(nodes, o => { o.Bootstrap = [victimEnd]; o.MaxOutbound = 1; });
             await Eventually.AssertAsync(() => victim.Network.Peers.Count == 2, Timeout, "both nodes connected");
             // Every node advertises its listen endpoint in version's addr_from, so inbound peers on one host differ by it.
             Assert.Equal(new[] { a.EndPoint, b.EndPoint }.OrderBy(e => e.Port), victim.Network.Peers.Select(p => p.ListenEndPoint!).OrderBy(e => e.Port));
@@ -37,7 +37,7 @@ public sealed class OperatorTests
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -47,8 +47,8 @@ public sealed class OperatorTests
         var nodes = new List<TestPeerNode>();
         try
         {
-            var node = await Add(nodes, o => o.MaxOutbound = 0);
-            var other = await Add(nodes, o => o.MaxOutbound = 0);
+            var node = await TestPeerNode.StartIntoAsync(nodes, o => o.MaxOutbound = 0);
+            var other = await TestPeerNode.StartIntoAsync(nodes, o => o.MaxOutbound = 0);
             var otherEnd = other.EndPoint;
             using var deadline = new CancellationTokenSource(Timeout);
 
@@ -58,7 +58,7 @@ public sealed class OperatorTests
             Assert.False(peer.IsInbound);
             Assert.Equal(otherEnd, peer.ListenEndPoint);
             Assert.True(node.Network.HandshakesSucceeded >= 1);
-            Assert.False(await node.Network.ConnectAsync(new IPEndPoint(IPAddress.Loopback, FreePort()), deadline.Token));
+            Assert.False(await node.Network.ConnectAsync(new IPEndPoint(IPAddress.Loopback, TestPeerNode.FreePort()), deadline.Token));
 
             Assert.True(node.Network.Disconnect(otherEnd));
             await Eventually.AssertAsync(() => node.Network.Peers.Count == 0, Timeout, "disconnected");
@@ -89,7 +89,7 @@ public sealed class OperatorTests
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -128,25 +128,5 @@ public sealed class OperatorTests
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static async Task<TestPeerNode> Add(List<TestPeerNode> nodes, Action<Hosting.PeerToPeerOptions>? configure = null)
-    {
-        var node = await TestPeerNode.StartAsync(configure);
-        nodes.Add(node);
-        return node;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
-    private static async Task DisposeAll(List<TestPeerNode> nodes)
-    {
-        foreach (var node in nodes)
-            await node.DisposeAsync();
     }
 }

@@ -50,7 +50,7 @@ public sealed class TopologyTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class TopologyTests(ITestOutputHelper output)
         }
         finally
         {
-            await DisposeAll(nodes);
+            await TestPeerNode.DisposeAllAsync(nodes);
         }
     }
 
@@ -92,11 +92,5 @@ public sealed class TopologyTests(ITestOutputHelper output)
             var parent = nodes[Parent(i)].EndPoint;
             nodes.Add(await TestPeerNode.StartAsync(o => { o.Bootstrap = [parent]; configure(o); }));
         }
-    }
-
-    private static async Task DisposeAll(List<TestPeerNode> nodes)
-    {
-        foreach (var node in nodes)
-            await node.DisposeAsync();
     }
 }

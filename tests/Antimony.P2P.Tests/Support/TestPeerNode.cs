@@ -47,6 +47,29 @@ internal sealed class TestPeerNode : IAsyncDisposable
 
     public IPEndPoint EndPoint => Network.LocalEndPoint!;
 
+    /// <summary>Starts a node and adds it to <paramref name="nodes"/>, which the test disposes with <see cref="DisposeAllAsync"/>.</summary>
+    public static async Task<TestPeerNode> StartIntoAsync(List<TestPeerNode> nodes, Action<PeerToPeerOptions>? configure = null)
+    {
+        var node = await StartAsync(configure);
+        nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Stops every node of a test.</summary>
+    public static async Task DisposeAllAsync(IEnumerable<TestPeerNode> nodes)
+    {
+        foreach (var node in nodes)
+            await node.DisposeAsync();
+    }
+
+    /// <summary>A loopback port free at the moment of asking (nothing listens on it).</summary>
+    public static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
     /// <summary>
     /// Starts a node; with <paramref name="dataDirectory"/> its chain lives in a RocksDB store there (and survives
     /// a restart), otherwise in memory.
