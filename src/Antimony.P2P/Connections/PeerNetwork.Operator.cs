@@ -11,6 +11,7 @@ public sealed partial class PeerNetwork
 {
     private readonly ConcurrentDictionary<IPEndPoint, CancellationTokenSource?> _persistent = new();
     private readonly Lock _persistentLock = new();
+    private long _nextPeerId;
 
     /// <summary>The operator's bans (RPC <c>setban</c>/<c>listbanned</c>/<c>clearbanned</c>), persisted to <c>BanListPath</c>; a new ban disconnects the peers it covers.</summary>
     public BanList Bans { get; }

@@ -56,6 +56,8 @@ public sealed partial class PeerNetwork
             return false;
         }
         Interlocked.Increment(ref _handshakesSucceeded);
+        peer.Id = Interlocked.Increment(ref _nextPeerId) - 1;
+        peer.ConnectedAt = _time.GetUtcNow();
         handshake?.TrySetResult(true);
         _peers[peer] = 0;
         _metrics.PeerCount(inbound, +1);

@@ -95,6 +95,15 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>The peer's minimum fee rate for transaction announcements (BIP133), in atoms per kvB.</summary>
     public long FeeFilter { get; internal set; }
 
+    /// <summary>
+    /// The node-unique id given when the handshake completed, counting from 0 (Bitcoin Core's <c>getpeerinfo</c>
+    /// <c>id</c> and <c>disconnectnode</c> <c>nodeid</c>); -1 before.
+    /// </summary>
+    public long Id { get; internal set; } = -1;
+
+    /// <summary>When the handshake completed.</summary>
+    public DateTimeOffset ConnectedAt { get; internal set; }
+
     /// <summary>The last measured ping round trip, or <see langword="null"/> before the first pong.</summary>
     public TimeSpan? Latency { get; private set; }
 

@@ -73,7 +73,6 @@ public static class RpcBuilderExtensions
         Add<GetMempoolInfo>(services);
         Add<GetRawMempool>(services);
         Add<GetMempoolEntry>(services);
-        services.TryAddSingleton<PeerIdentities>();
         Add<GetNetworkInfo>(services);
         Add<GetPeerInfo>(services);
         Add<GetConnectionCount>(services);

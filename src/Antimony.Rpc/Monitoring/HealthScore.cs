@@ -1,3 +1,4 @@
+using Antimony.P2P.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,11 @@ namespace Antimony.Rpc.Monitoring;
 /// <see cref="ResponsivenessProbe"/>). Shown in <c>/status</c>, <c>getnetworkinfo</c> and as a metric.
 /// </summary>
 public sealed class HealthScore(
-    HandshakeTally handshakes,
     RecentLogRecorder log,
     ResponsivenessProbe probe,
     IOptions<MonitoringOptions> options,
-    IHostApplicationLifetime? lifetime = null)
+    IHostApplicationLifetime? lifetime = null,
+    PeerNetwork? network = null)
 {
     /// <summary>Evaluates the score now.</summary>
     public HealthScoreReport Evaluate()
@@ -23,13 +24,16 @@ public sealed class HealthScore(
         var settings = options.Value;
         bool running = lifetime is null || (lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
 
-        long succeeded = handshakes.Succeeded, failed = handshakes.Failed;
-        int connections = succeeded + failed == 0 ? part : (int)Math.Round(part * (double)succeeded / (succeeded + failed));
+        int connections = ConnectionsPart(network?.HandshakesSucceeded ?? 0, network?.HandshakesFailed ?? 0);
 
         int errorFree = log.HasErrorWithin(settings.ErrorWindow) ? 0 : part;
 
         return new HealthScoreReport(running ? part : 0, connections, errorFree, Responsiveness(settings));
     }
+
+    /// <summary>The connections part: the share of handshakes that succeeded (full marks before any attempt).</summary>
+    internal static int ConnectionsPart(long succeeded, long failed) =>
+        succeeded + failed == 0 ? HealthScoreReport.PartMaximum : (int)Math.Round(HealthScoreReport.PartMaximum * (double)succeeded / (succeeded + failed));
 
     private int Responsiveness(MonitoringOptions settings)
     {

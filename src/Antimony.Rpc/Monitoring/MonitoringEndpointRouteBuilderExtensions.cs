@@ -28,7 +28,6 @@ public static class MonitoringEndpointRouteBuilderExtensions
         if (services.GetService<PrometheusExporter>() is not { } exporter)
             throw new InvalidOperationException("MapAntimonyMonitoring needs the monitoring services: call services.AddMonitoring() (or AddRpc, which adds them) before building the app.");
         _ = services.GetRequiredService<MonitoringMetrics>();
-        _ = services.GetRequiredService<HandshakeTally>();
 
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         endpoints.MapGet("/metrics", context =>

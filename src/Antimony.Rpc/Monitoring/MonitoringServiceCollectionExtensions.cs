@@ -41,7 +41,6 @@ public static class MonitoringServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PrometheusExporter>();
-        services.AddSingleton<HandshakeTally>();
         services.AddSingleton<RecentLogRecorder>();
         services.AddSingleton<ILoggerProvider>(sp => sp.GetRequiredService<RecentLogRecorder>());
         services.AddSingleton<ResponsivenessProbe>();

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Antimony.Rpc.Monitoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,10 +11,9 @@ public sealed class HealthScoreTests
     [Fact]
     public async Task A_quiet_responsive_node_without_failed_handshakes_scores_100()
     {
-        using var tally = new HandshakeTally();
         var probe = new ResponsivenessProbe(Defaults, TimeProvider.System);
         await probe.ProbeAsync();
-        var score = new HealthScore(tally, new RecentLogRecorder(TimeProvider.System), probe, Defaults).Evaluate();
+        var score = new HealthScore(new RecentLogRecorder(TimeProvider.System), probe, Defaults).Evaluate();
         Assert.Equal(new HealthScoreReport(25, 25, 25, 25), score);
         Assert.Equal(100, score.Score);
     }
@@ -30,8 +28,7 @@ public sealed class HealthScoreTests
         Assert.False(log.HasErrorWithin(TimeSpan.FromMinutes(1)));
         logger.LogError(new InvalidOperationException("disk full"), "flush failed");
 
-        using var tally = new HandshakeTally();
-        var score = new HealthScore(tally, log, new ResponsivenessProbe(Defaults, TimeProvider.System), Defaults).Evaluate();
+        var score = new HealthScore(log, new ResponsivenessProbe(Defaults, TimeProvider.System), Defaults).Evaluate();
 
         Assert.Equal(0, score.ErrorFree);
         Assert.Equal(75, score.Score);
@@ -41,20 +38,8 @@ public sealed class HealthScoreTests
     [Fact]
     public void The_connections_part_is_the_share_of_successful_handshakes()
     {
-        using var tally = new HandshakeTally();
-        // The P2P layer's instrument names: a peer joining the count completed its handshake.
-        using var meter = new Meter("Antimony.P2P");
-        var peers = meter.CreateUpDownCounter<int>("antimony.p2p.peers");
-        var failures = meter.CreateCounter<long>("antimony.p2p.handshake_failures");
-        peers.Add(1);
-        peers.Add(1);
-        peers.Add(-1);
-        peers.Add(1);
-        failures.Add(1);
-
-        Assert.Equal(3, tally.Succeeded);
-        Assert.Equal(1, tally.Failed);
-        var score = new HealthScore(tally, new RecentLogRecorder(TimeProvider.System), new ResponsivenessProbe(Defaults, TimeProvider.System), Defaults).Evaluate();
-        Assert.Equal(19, score.Connections); // 25 * 3/4, rounded
+        Assert.Equal(19, HealthScore.ConnectionsPart(succeeded: 3, failed: 1)); // 25 * 3/4, rounded
+        Assert.Equal(25, HealthScore.ConnectionsPart(0, 0));                      // no attempt yet: nothing failed
+        Assert.Equal(0, HealthScore.ConnectionsPart(0, 5));
     }
 }

@@ -7,7 +7,7 @@ namespace Antimony.Rpc.Methods.Network;
 /// <c>disconnectnode ( "address" nodeid )</c>: closes the connection to the peer at an address (<c>ip:port</c>) or
 /// with an id from <c>getpeerinfo</c>; exactly one of the two (-32602 / -29 as Core).
 /// </summary>
-internal sealed class DisconnectNode(NodeServices node, PeerIdentities ids) : IRpcMethod
+internal sealed class DisconnectNode(NodeServices node) : IRpcMethod
 {
     private static readonly RpcParameter[] Declared = [RpcParameter.Opt("address"), RpcParameter.Opt("nodeid")];
 
@@ -30,7 +30,7 @@ internal sealed class DisconnectNode(NodeServices node, PeerIdentities ids) : IR
         }
         else
         {
-            var peer = network.Peers.FirstOrDefault(p => ids.Of(p).Id == id)
+            var peer = network.Peers.FirstOrDefault(p => p.Id == id)
                 ?? throw new RpcException(RpcErrorCode.ClientNodeNotConnected, "Node not found in connected nodes");
             peer.Disconnect();
         }

@@ -10,7 +10,7 @@ namespace Antimony.Rpc.Methods.Network;
 /// <c>getpeerinfo</c>: one object per connected peer in Core's shape. Fields the P2P layer does not track
 /// (per-message byte counts, last send/receive times, BIP152 state) are written with Core's neutral values.
 /// </summary>
-internal sealed class GetPeerInfo(NodeServices node, PeerIdentities ids) : IRpcMethod
+internal sealed class GetPeerInfo(NodeServices node) : IRpcMethod
 {
     public string Name => "getpeerinfo";
 
@@ -20,13 +20,12 @@ internal sealed class GetPeerInfo(NodeServices node, PeerIdentities ids) : IRpcM
     {
         var network = node.Network;
         result.WriteStartArray();
-        foreach (var peer in network.Peers.OrderBy(p => ids.Of(p).Id))
+        foreach (var peer in network.Peers.OrderBy(p => p.Id))
         {
-            var identity = ids.Of(peer);
             var version = peer.Version;
             var connection = peer.Connection;
             result.WriteStartObject();
-            result.WriteNumber("id", identity.Id);
+            result.WriteNumber("id", peer.Id);
             result.WriteString("addr", peer.RemoteEndPoint.ToString());
             if (connection.LocalEndPoint is { } local)
                 result.WriteString("addrbind", local.ToString());
@@ -39,7 +38,7 @@ internal sealed class GetPeerInfo(NodeServices node, PeerIdentities ids) : IRpcM
             result.WriteNumber("last_block", 0);
             result.WriteNumber("bytessent", connection.BytesSent);
             result.WriteNumber("bytesrecv", connection.BytesReceived);
-            result.WriteNumber("conntime", identity.FirstSeen.ToUnixTimeSeconds());
+            result.WriteNumber("conntime", peer.ConnectedAt.ToUnixTimeSeconds());
             result.WriteNumber("timeoffset", 0);
             if (peer.Latency is { } latency)
             {

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Antimony.Consensus.Chain;
 using Antimony.Consensus.Mempool;
 using Antimony.Mining.Service;
 using Antimony.P2P.Connections;
-using Antimony.P2P.Peers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,16 +25,14 @@ public sealed class NodeStatusWriter
     private readonly ChainState _chain;
     private readonly SyncState _sync;
     private readonly HealthScore _health;
-    private readonly HandshakeTally _handshakes;
     private readonly RecentLogRecorder _log;
     private readonly BlockArrivalLog _blocks;
     private readonly TimeProvider _time;
     private readonly MonitoringOptions _options;
     private readonly DateTimeOffset _processStart;
-    private readonly ConditionalWeakTable<Peer, object> _peerFirstSeen = [];
 
     /// <summary>Creates the writer; optional parts are looked up in <paramref name="services"/>.</summary>
-    public NodeStatusWriter(IServiceProvider services, ChainState chain, SyncState sync, HealthScore health, HandshakeTally handshakes,
+    public NodeStatusWriter(IServiceProvider services, ChainState chain, SyncState sync, HealthScore health,
         RecentLogRecorder log, BlockArrivalLog blocks, TimeProvider time, IOptions<MonitoringOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,7 +40,6 @@ public sealed class NodeStatusWriter
         _chain = chain;
         _sync = sync;
         _health = health;
-        _handshakes = handshakes;
         _log = log;
         _blocks = blocks;
         _time = time;
@@ -72,8 +67,8 @@ public sealed class NodeStatusWriter
         json.WriteString("rpc", RpcEndPoint());
         WritePeers(json, network);
         json.WriteStartObject("handshakes");
-        json.WriteNumber("succeeded", _handshakes.Succeeded);
-        json.WriteNumber("failed", _handshakes.Failed);
+        json.WriteNumber("succeeded", network?.HandshakesSucceeded ?? 0);
+        json.WriteNumber("failed", network?.HandshakesFailed ?? 0);
         json.WriteEndObject();
         var pool = _services.GetService<TransactionPool>();
         json.WriteStartObject("mempool");
@@ -112,12 +107,9 @@ public sealed class NodeStatusWriter
     private void WritePeers(Utf8JsonWriter json, PeerNetwork? network)
     {
         var peers = network?.Peers ?? [];
-        long now = _time.GetTimestamp();
         json.WriteStartArray("peers");
         foreach (var peer in peers)
         {
-            // The P2P layer keeps no connection time; the first status read that sees a peer starts its clock.
-            long since = (long)_peerFirstSeen.GetValue(peer, _ => now);
             json.WriteStartObject();
             json.WriteString("address", peer.RemoteEndPoint.ToString());
             json.WriteBoolean("inbound", peer.IsInbound);
@@ -125,7 +117,7 @@ public sealed class NodeStatusWriter
                 json.WriteNumber("pingMs", Math.Round(latency.TotalMilliseconds, 3));
             else
                 json.WriteNull("pingMs");
-            json.WriteNumber("connectedSeconds", Math.Round(_time.GetElapsedTime(since).TotalSeconds, 1));
+            json.WriteNumber("connectedSeconds", Math.Round((_time.GetUtcNow() - peer.ConnectedAt).TotalSeconds, 1));
             json.WriteNumber("startHeight", peer.Version?.StartHeight ?? 0);
             json.WriteString("userAgent", peer.Version?.UserAgent ?? "");
             json.WriteEndObject();
